@@ -1,0 +1,76 @@
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { verifyPresignedGet } from '../src/adapters/media-url';
+import type { StackSettings } from './settings';
+
+/**
+ * The local stand-in for S3's front door. s3rver checks a presigned URL's expiry but not its
+ * signature, so viewers reach media through this gate: it re-signs every media URL with the same
+ * code that signed it and refuses unsigned, tampered and expired ones (403), lets the public
+ * `covers/` prefix through as the production bucket policy does, fixes suffix ranges (`bytes=-N`,
+ * which s3rver answers wrongly) and streams the object from s3rver with Range (206) intact.
+ */
+export function startMediaGate(s: StackSettings, now: () => Date = () => new Date()): Promise<Server> {
+  const lookup = (id: string) => (id === s.s3Credentials.accessKeyId ? s.s3Credentials : undefined);
+  const publicPrefix = `/${s.mediaBucket}/covers/`;
+
+  const deny = (res: ServerResponse, status: number, code: string, message: string) => {
+    res.writeHead(status, { 'content-type': 'application/xml', 'access-control-allow-origin': '*' });
+    res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+  };
+
+  const upstream = (method: string, path: string, headers: Record<string, string>) =>
+    new Promise<IncomingMessage>((resolve, reject) => {
+      const req = httpRequest({ host: s.host, port: s.ports.s3, method, path, headers }, resolve);
+      req.on('error', reject);
+      req.end();
+    });
+
+  /** s3rver serves `bytes=-N` wrongly; turn it into an explicit range from the object's size. */
+  const fixRange = async (path: string, range: string | undefined): Promise<string | undefined> => {
+    const suffix = range && /^bytes=-(\d+)$/.exec(range.trim());
+    if (!suffix) return range;
+    const head = await upstream('HEAD', path, {});
+    head.resume();
+    const size = Number(head.headers['content-length']);
+    if (!Number.isFinite(size) || head.statusCode !== 200) return range;
+    const n = Math.min(Number(suffix[1]), size);
+    return `bytes=${size - n}-${size - 1}`;
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      const method = req.method ?? 'GET';
+      if (method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET, HEAD',
+          'access-control-allow-headers': 'range',
+          'access-control-max-age': '3600',
+        });
+        return res.end();
+      }
+      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'MethodNotAllowed', 'read only');
+      const target = new URL(req.url ?? '/', `http://${req.headers.host ?? `${s.host}:${s.ports.media}`}`);
+      if (!target.pathname.startsWith(`/${s.mediaBucket}/`)) return deny(res, 404, 'NoSuchBucket', 'unknown bucket');
+      if (!target.pathname.startsWith(publicPrefix)) {
+        const verdict = await verifyPresignedGet(target.toString(), lookup, s.region, now());
+        if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);
+      }
+      const range = await fixRange(target.pathname, req.headers.range);
+      const object = await upstream(method, target.pathname, range ? { range } : {});
+      const headers: Record<string, string | string[]> = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'content-range, content-length, accept-ranges' };
+      for (const name of ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified']) {
+        const value = object.headers[name];
+        if (value !== undefined) headers[name] = value;
+      }
+      headers['accept-ranges'] = 'bytes';
+      headers['cache-control'] = 'private, max-age=300';
+      res.writeHead(object.statusCode ?? 502, headers);
+      object.pipe(res);
+    } catch (error) {
+      if (!res.headersSent) deny(res, 502, 'BadGateway', (error as Error).message);
+      else res.destroy();
+    }
+  });
+  return new Promise((resolve) => server.listen(s.ports.media, s.host, () => resolve(server)));
+}

@@ -1,0 +1,173 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { buildFunctions } from '../build';
+import { ensureSandboxIdentity, type SandboxIdentity } from '../sandbox/keys';
+import { startSandbox } from '../sandbox/server';
+import { startAppServer } from './app-server';
+import { localClients, type LocalClients } from './aws-clients';
+import { startJobs } from './jobs';
+import { startMediaGate } from './media-gate';
+import { portOpen, startChild, waitUntil, type Child } from './processes';
+import { ensureResources } from './resources';
+import { startS3 } from './s3-server';
+import { seedIfNeeded, type SeedOptions } from './seed';
+import { url, type StackSettings } from './settings';
+
+export interface StackOptions {
+  seed?: SeedOptions | false;
+  /** Serve the H5 build (it must exist: see ensureH5Build in start.ts). */
+  app?: boolean;
+  /** Run the API through serverless-offline (false: only the services the API needs). */
+  api?: boolean;
+  /** Run the scheduled functions on short intervals (npm start does; tests call them directly). */
+  jobs?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  settings: StackSettings;
+  clients: LocalClients;
+  identity: SandboxIdentity;
+  /** The environment the functions run with, for in-process handler calls (tests, benchmarks). */
+  apiEnv: Record<string, string>;
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** A secret made once per data directory, so tokens outlive restarts. */
+function localSecret(dataDir: string): string {
+  const file = join(dataDir, 'token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Record<string, string> {
+  return {
+    STAGE: 'local',
+    AWS_REGION: s.region,
+    AWS_ACCESS_KEY_ID: s.s3Credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: s.s3Credentials.secretAccessKey,
+    TABLE_NAME: s.tableName,
+    MEDIA_BUCKET: s.mediaBucket,
+    DYNAMODB_ENDPOINT: url(s, s.ports.dynamodb),
+    S3_ENDPOINT: url(s, s.ports.s3),
+    MEDIA_PUBLIC_ENDPOINT: url(s, s.ports.media),
+    TOKEN_SECRET: localSecret(s.dataDir),
+    PLATFORM_MODE: 'sandbox',
+    SANDBOX_URL: url(s, s.ports.sandbox),
+    DOUYIN_APP_ID: identity.douyin.appId,
+    DOUYIN_APP_SECRET: identity.douyin.appSecret,
+    DOUYIN_MERCHANT_UID: identity.douyin.merchantUid,
+    DOUYIN_KEY_VERSION: identity.douyin.keyVersion,
+    DOUYIN_PLATFORM_PUBLIC_KEY: identity.douyinPlatformPublicKey,
+    DOUYIN_APP_PRIVATE_KEY: identity.douyinAppPrivateKey,
+    WECHAT_APP_ID: identity.wechat.appId,
+    WECHAT_APP_SECRET: identity.wechat.appSecret,
+    WECHAT_OFFER_ID: identity.wechat.offerId,
+    WECHAT_APP_KEY: identity.wechat.appKey,
+    WECHAT_TOKEN: identity.wechat.token,
+    WECHAT_ENCODING_AES_KEY: identity.wechat.encodingAESKey,
+    API_PUBLIC_URL: url(s, s.ports.api),
+    API_PORT: String(s.ports.api),
+    API_LAMBDA_PORT: String(s.ports.apiLambda),
+  };
+}
+
+/**
+ * Starts the local stack in dependency order: dynalite and s3rver (persisted under DATA_DIR), the
+ * media gate, the sandbox platform, tables and buckets, the demo seed, the API from serverless.yml,
+ * and the H5 app. `stop()` stops everything it started, in reverse order.
+ */
+export async function startStack(s: StackSettings, opts: StackOptions = {}): Promise<Stack> {
+  const stops: Array<() => Promise<void>> = [];
+  const closeServer = (server: Server) => () => new Promise<void>((r) => server.close(() => r()));
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => undefined);
+  };
+  try {
+    mkdirSync(join(s.dataDir, 'dynamodb'), { recursive: true });
+    const bin = (pkg: string, file: string) => join(s.rootDir, 'node_modules', pkg, file);
+
+    const dynalite: Child = startChild(
+      'dynamodb',
+      process.execPath,
+      [bin('dynalite', 'cli.js'), '--host', s.host, '--port', String(s.ports.dynamodb), '--path', join(s.dataDir, 'dynamodb')],
+      { log: opts.log },
+    );
+    stops.push(dynalite.stop);
+    const s3 = await startS3(s);
+    stops.push(s3.close);
+    await waitUntil('dynalite', () => portOpen(s.ports.dynamodb, s.host), { timeoutMs: 15_000, child: dynalite });
+
+    const gate = await startMediaGate(s);
+    stops.push(closeServer(gate));
+    const identity = ensureSandboxIdentity(s.dataDir);
+    const sandbox = await startSandbox(identity, { port: s.ports.sandbox, host: s.host, apiUrl: url(s, s.ports.api), timeScale: s.sandboxTimeScale });
+    stops.push(sandbox.close);
+
+    const clients = localClients(s);
+    await ensureResources(s, clients);
+    if (opts.seed !== false) await seedIfNeeded(s, clients, opts.seed ?? {});
+
+    const apiEnv = apiEnvironment(s, identity);
+    const urls: Record<string, string> = {
+      API: url(s, s.ports.api),
+      APP: url(s, s.ports.app),
+      SANDBOX: url(s, s.ports.sandbox),
+      MEDIA: url(s, s.ports.media),
+      DYNAMODB: url(s, s.ports.dynamodb),
+      S3: url(s, s.ports.s3),
+      LAMBDA: url(s, s.ports.apiLambda),
+    };
+
+    if (opts.api !== false) {
+      await buildFunctions();
+      const api = startChild(
+        'api',
+        process.execPath,
+        [bin('osls', join('bin', 'serverless.js')), 'offline', 'start', '--stage', 'local'],
+        { cwd: s.rootDir, env: { ...apiEnv, SLS_TELEMETRY_DISABLED: '1' }, log: opts.log },
+      );
+      stops.push(api.stop);
+      await waitUntil(
+        'API',
+        async () => (await fetch(`${urls.API}/series`, { signal: AbortSignal.timeout(2000) })).status === 200,
+        { timeoutMs: 90_000, everyMs: 250, child: api },
+      );
+      if (opts.jobs) {
+        const jobs = startJobs({
+          lambdaUrl: url(s, s.ports.apiLambda),
+          service: 'drama',
+          stage: 'local',
+          jobs: [
+            { name: 'sweepOrders', everyMs: 60_000 },
+            { name: 'renewMemberships', everyMs: 60_000 },
+            { name: 'releaseEpisodes', everyMs: 30_000 },
+            { name: 'announceNewDramas', everyMs: 60_000 },
+            { name: 'remindCheckins', everyMs: 10 * 60_000 },
+            { name: 'recommendHome', everyMs: 30 * 60_000 },
+          ],
+          log: opts.log,
+        });
+        stops.push(async () => jobs.stop());
+      }
+    }
+
+    if (opts.app) {
+      const app = await startAppServer({
+        root: join(s.rootDir, 'miniapp', 'dist', 'h5'),
+        port: s.ports.app,
+        host: s.host,
+        runtimeConfig: { apiUrl: urls.API, sandboxUrl: urls.SANDBOX },
+      });
+      stops.push(closeServer(app));
+    }
+
+    return { settings: s, clients, identity, apiEnv, urls, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

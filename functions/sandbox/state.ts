@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The sandbox platform's own records, persisted as JSON so a restart loses no order or delivery. */
+export interface SandboxOrder {
+  outOrderNo: string;
+  platform: 'douyin' | 'wechat';
+  platformOrderId: string;
+  amountFen: number;
+  notifyUrl: string;
+  status: 'created' | 'paid' | 'refunded';
+  openId?: string;
+  productId?: string;
+  mode?: string;
+  createdAt: string;
+  paidAt?: string;
+}
+
+export interface Delivery {
+  id: string;
+  platform: 'douyin' | 'wechat';
+  kind: 'payment' | 'refund';
+  outOrderNo: string;
+  url: string;
+  /** The notification body as first built; signatures and timestamps are made fresh per attempt. */
+  payload: Record<string, unknown>;
+  attempts: Array<{ at: string; status: number | null; reply: string }>;
+  nextAt: string | null;
+  delivered: boolean;
+  givenUp: boolean;
+}
+
+export interface InboxMessage {
+  id: string;
+  at: string;
+  platform: 'douyin' | 'wechat';
+  openId: string;
+  userIds: string[];
+  templateId: string;
+  title: string;
+  body: string;
+  page: string;
+}
+
+export interface SandboxState {
+  orders: Record<string, SandboxOrder>;
+  deliveries: Delivery[];
+  inbox: InboxMessage[];
+}
+
+export function loadState(dir: string): { state: SandboxState; save(): void } {
+  const file = join(dir, 'state.json');
+  const state: SandboxState = { orders: {}, deliveries: [], inbox: [], ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) };
+  return {
+    state,
+    // Write-then-rename so a crash never leaves half a file.
+    save() {
+      writeFileSync(`${file}.tmp`, JSON.stringify(state, null, 1));
+      renameSync(`${file}.tmp`, file);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { MediaSigner } from '../domain/playback/play';
+import { config } from '../lib/config';
+import { presignGet, type Credentials, type MediaLocation } from './media-url';
+
+/** Lambda provides its role's credentials in the environment; locally they are the s3rver keys. */
+function credentialsFromEnv(): Credentials {
+  const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
+  if (!accessKeyId || !secretAccessKey) throw new Error('AWS credentials are missing from the environment');
+  return { accessKeyId, secretAccessKey, sessionToken: process.env.AWS_SESSION_TOKEN || undefined };
+}
+
+export function mediaLocation(): MediaLocation {
+  const { mediaPublicEndpoint, mediaBucket, region } = config();
+  return mediaPublicEndpoint
+    ? { endpoint: mediaPublicEndpoint, bucket: mediaBucket, pathStyle: true, region }
+    : { endpoint: `https://${mediaBucket}.s3.${region}.amazonaws.com`, bucket: mediaBucket, pathStyle: false, region };
+}
+
+export const s3Media: MediaSigner & { coverUrl(key: string): string } = {
+  signPlayUrl: (key, userId, expiresInS, now) =>
+    presignGet({ location: mediaLocation(), key, userId, credentials: credentialsFromEnv(), expiresInS, now }),
+
+  /** Covers sit under the public `covers/` prefix (a bucket policy grants read there only). */
+  coverUrl(key) {
+    const location = mediaLocation();
+    return location.pathStyle
+      ? `${location.endpoint}/${location.bucket}/${key}`
+      : `${location.endpoint}/${key}`;
+  },
+};

@@ -1,0 +1,23 @@
+import { issueToken, verifyToken } from './token';
+
+const secret = 'a'.repeat(32);
+const now = new Date('2026-11-25T00:00:00Z');
+
+describe('session tokens', () => {
+  it('round-trips the user id until it expires', () => {
+    const { token, expiresAt } = issueToken('u_1', secret, now, 60);
+    expect(verifyToken(token, secret, now)?.sub).toBe('u_1');
+    expect(expiresAt.toISOString()).toBe('2026-11-25T00:01:00.000Z');
+    expect(verifyToken(token, secret, new Date(now.getTime() + 59_999))?.sub).toBe('u_1');
+    expect(verifyToken(token, secret, new Date(now.getTime() + 60_000))).toBeNull();
+  });
+
+  it('refuses tokens signed with another secret, altered claims and garbage', () => {
+    const { token } = issueToken('u_1', secret, now, 60);
+    expect(verifyToken(token, 'b'.repeat(32), now)).toBeNull();
+    const [h, , s] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'u_2', iat: 0, exp: 9e9 })).toString('base64url');
+    expect(verifyToken(`${h}.${forged}.${s}`, secret, now)).toBeNull();
+    for (const junk of ['', 'a.b', 'a.b.c', `${h}..`, '...', 'x'.repeat(500)]) expect(verifyToken(junk, secret, now)).toBeNull();
+  });
+});

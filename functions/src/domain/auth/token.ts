@@ -1,0 +1,44 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Session tokens: compact JWS (HS256) with `sub` (user id), `iat` and `exp`. Stateless, so every
+ * function verifies them without a read; the secret comes from configuration.
+ */
+export interface TokenClaims {
+  sub: string;
+  iat: number;
+  exp: number;
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+
+function sign(input: string, secret: string): Buffer {
+  return createHmac('sha256', secret).update(input).digest();
+}
+
+export function issueToken(userId: string, secret: string, now: Date, ttlS: number): { token: string; expiresAt: Date } {
+  const iat = Math.floor(now.getTime() / 1000);
+  const claims: TokenClaims = { sub: userId, iat, exp: iat + ttlS };
+  const body = `${header}.${b64url(JSON.stringify(claims))}`;
+  return { token: `${body}.${b64url(sign(body, secret))}`, expiresAt: new Date(claims.exp * 1000) };
+}
+
+/** The claims of a valid, unexpired token, or null for anything else (never throws on garbage). */
+export function verifyToken(token: string, secret: string, now: Date): TokenClaims | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== header) return null;
+  const expected = sign(`${parts[0]}.${parts[1]}`, secret);
+  const given = Buffer.from(parts[2], 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let claims: unknown;
+  try {
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const c = claims as Partial<TokenClaims>;
+  if (typeof c.sub !== 'string' || typeof c.exp !== 'number' || typeof c.iat !== 'number') return null;
+  if (c.exp * 1000 <= now.getTime()) return null;
+  return c as TokenClaims;
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { CreateOrderInput, CreateOrderOutput } from '@drama/shared/orders';
+import type { CatalogReader } from '../catalog/catalog';
+import { DomainError } from '../errors';
+import type { WalletStore } from '../wallet/wallet';
+import type { Order, OrderStore } from './order';
+import { priceOf } from './pricing';
+
+export interface PayParamsBuilder {
+  /** The platform's pay parameters for a stored order (tt.requestOrder / wx.requestVirtualPayment). */
+  build(order: Order, coverKey?: string): Promise<Record<string, unknown>>;
+}
+
+export class Conflict extends DomainError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+/**
+ * The merchant order number the platforms see: derived from the user and the client's requestId,
+ * so a retried create finds the same order (idempotent in one conditional write). 26 characters of
+ * [A-Z0-9], inside WeChat's 8–32 and Douyin's limits.
+ */
+export function orderIdFor(userId: string, requestId: string): string {
+  return `DR${createHash('sha256').update(`${userId}\n${requestId}`).digest('hex').slice(0, 24).toUpperCase()}`;
+}
+
+export async function createOrder(
+  input: CreateOrderInput,
+  userId: string,
+  ports: { catalog: CatalogReader; orders: OrderStore; wallets: WalletStore; payParams: (platform: Order['platform']) => PayParamsBuilder; now: () => Date },
+): Promise<CreateOrderOutput> {
+  const priced = await priceOf(input.product, ports.catalog);
+  if (input.product.kind === 'series') {
+    const wallet = await ports.wallets.get(userId);
+    if (wallet.seriesOwned.has(input.product.seriesId)) throw new Conflict('you already own this series');
+  }
+  const { order, created } = await ports.orders.createOnce({
+    orderId: orderIdFor(userId, input.requestId),
+    userId,
+    requestId: input.requestId,
+    platform: input.platform,
+    product: input.product,
+    amountFen: priced.amountFen,
+    title: priced.title,
+    status: 'pending',
+    createdAt: ports.now().toISOString(),
+  });
+  if (!created && (order.userId !== userId || JSON.stringify(order.product) !== JSON.stringify(input.product) || order.platform !== input.platform)) {
+    throw new Conflict('this requestId was already used for another order');
+  }
+  const payParams = order.status === 'pending' ? await ports.payParams(order.platform).build(order, priced.coverKey) : {};
+  return { orderId: order.orderId, amountFen: order.amountFen, status: order.status, payParams };
+}

@@ -1,0 +1,61 @@
+import type { Platform } from '@drama/shared/auth';
+import type { OrderStatus, OrderView, ProductRef } from '@drama/shared/orders';
+
+/**
+ * An order is a state machine moved only by conditional writes:
+ *   pending → paid → granted,  pending → failed,  paid|granted → refunded.
+ * "paid" means the platform confirmed the money; "granted" means the wallet holds what was bought.
+ */
+export interface Order {
+  orderId: string;
+  userId: string;
+  requestId: string;
+  platform: Platform;
+  product: ProductRef;
+  amountFen: number;
+  title: string;
+  status: OrderStatus;
+  createdAt: string;
+  paidAt?: string;
+  grantedAt?: string;
+  refundedAt?: string;
+  platformOrderId?: string;
+  /** Set on renewal orders: the membership period they pay for. */
+  renewalOf?: string;
+  attempts?: number;
+  failedAt?: string;
+  failureReason?: string;
+}
+
+export const allowedTransitions: Record<OrderStatus, OrderStatus[]> = {
+  pending: ['paid', 'failed'],
+  paid: ['granted', 'refunded'],
+  granted: ['refunded'],
+  failed: ['paid'],
+  refunded: [],
+};
+
+export interface OrderStore {
+  /** Creates the order unless one with this id exists; returns what is stored either way. */
+  createOnce(order: Order): Promise<{ order: Order; created: boolean }>;
+  get(orderId: string): Promise<Order | undefined>;
+  /** Moves `from` → `to` in one conditional write; false when the order was not in `from`. */
+  transition(orderId: string, from: OrderStatus, to: OrderStatus, fields?: Partial<Order>): Promise<boolean>;
+  /** Sets fields on an order that is (still) in `status`; false otherwise. */
+  update(orderId: string, status: OrderStatus, fields: Partial<Order>): Promise<boolean>;
+  /** Orders stuck in `paid` since before `olderThan` (for the sweep job). */
+  listPaidBefore(olderThan: Date, limit: number): Promise<Order[]>;
+}
+
+export function orderView(order: Order): OrderView {
+  return {
+    orderId: order.orderId,
+    status: order.status,
+    amountFen: order.amountFen,
+    product: order.product,
+    platform: order.platform,
+    createdAt: order.createdAt,
+    ...(order.paidAt ? { paidAt: order.paidAt } : {}),
+    ...(order.grantedAt ? { grantedAt: order.grantedAt } : {}),
+  };
+}

@@ -1,0 +1,72 @@
+import type { WalletStore } from '../wallet/wallet';
+import { BadRequest, NotFound } from '../errors';
+import { grantChange, refundChange } from './grants';
+import type { Order, OrderStore } from './order';
+
+export interface SettlePorts {
+  orders: OrderStore;
+  wallets: WalletStore;
+  now: () => Date;
+  log: (message: string, fields: Record<string, unknown>) => void;
+}
+
+async function reload(orders: OrderStore, orderId: string): Promise<Order> {
+  const order = await orders.get(orderId);
+  if (!order) throw new NotFound(`no order ${orderId}`);
+  return order;
+}
+
+/**
+ * Finishes a paid order: applies the grant to the wallet (once, by the order id) and then marks the
+ * order granted. Safe to run any number of times, concurrently, or after a crash between the two.
+ */
+export async function grantPaidOrder(order: Order, ports: SettlePorts): Promise<Order> {
+  if (order.status !== 'paid') return order;
+  await ports.wallets.apply(order.userId, `order:${order.orderId}`, (wallet, now) => grantChange(order, wallet, now));
+  const grantedAt = ports.now().toISOString();
+  if (await ports.orders.transition(order.orderId, 'paid', 'granted', { grantedAt })) {
+    ports.log('order granted', { orderId: order.orderId, userId: order.userId });
+  }
+  return reload(ports.orders, order.orderId);
+}
+
+/**
+ * A verified payment confirmation for `orderId`: checks the amount, moves pending → paid, then
+ * grants. A repeated or concurrent confirmation changes nothing more.
+ */
+export async function confirmPayment(orderId: string, evidence: { amountFen: number; platformOrderId: string }, ports: SettlePorts): Promise<Order> {
+  let order = await reload(ports.orders, orderId);
+  if (evidence.amountFen !== order.amountFen) {
+    ports.log('payment amount mismatch', { orderId, expected: order.amountFen, got: evidence.amountFen });
+    throw new BadRequest(`order ${orderId} costs ${order.amountFen} fen, the platform reported ${evidence.amountFen}`);
+  }
+  if (order.status === 'pending' || order.status === 'failed') {
+    const paidAt = ports.now().toISOString();
+    if (await ports.orders.transition(orderId, order.status, 'paid', { paidAt, platformOrderId: evidence.platformOrderId })) {
+      ports.log('order paid', { orderId, platformOrderId: evidence.platformOrderId, amountFen: evidence.amountFen });
+    }
+    order = await reload(ports.orders, orderId);
+  }
+  return grantPaidOrder(order, ports);
+}
+
+/** A verified refund: takes back what the order bought (once, by the order id) and marks it refunded. */
+export async function refundOrder(orderId: string, evidence: { amountFen: number }, ports: SettlePorts): Promise<Order> {
+  let order = await reload(ports.orders, orderId);
+  if (evidence.amountFen !== order.amountFen) throw new BadRequest(`refund of ${evidence.amountFen} fen does not match order ${orderId}`);
+  if (order.status === 'refunded') return order;
+  if (order.status === 'paid') order = await grantPaidOrder(order, ports);
+  if (order.status !== 'granted') throw new BadRequest(`order ${orderId} is ${order.status}: nothing to refund`);
+  await ports.wallets.apply(order.userId, `refund:${orderId}`, (wallet) => refundChange(order, wallet));
+  if (await ports.orders.transition(orderId, 'granted', 'refunded', { refundedAt: ports.now().toISOString() })) {
+    ports.log('order refunded', { orderId, userId: order.userId });
+  }
+  return reload(ports.orders, orderId);
+}
+
+/** The sweep: finishes every order left paid-but-not-granted (a crash mid-grant) before `olderThan`. */
+export async function sweepPaidOrders(olderThan: Date, ports: SettlePorts): Promise<number> {
+  const stuck = await ports.orders.listPaidBefore(olderThan, 100);
+  for (const order of stuck) await grantPaidOrder(order, ports);
+  return stuck.length;
+}

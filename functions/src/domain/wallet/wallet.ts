@@ -1,0 +1,93 @@
+import { bonusTotal, liveBonus, type BonusGrant } from '@drama/shared/coins';
+import type { Holdings } from '@drama/shared/entitlement';
+import type { MembershipPlan } from '@drama/shared/products';
+import type { WalletOutput } from '@drama/shared/wallet';
+
+/**
+ * A user's wallet: one item that holds everything money buys (coin balances, unlocked episodes,
+ * owned series, membership). Every change is one conditional write of this item, idempotent by an
+ * operation id, and carries its ledger row with it (see WalletStore).
+ */
+export interface Membership {
+  plan: MembershipPlan;
+  expiresAt: string;
+  /** The Shanghai day of the month renewals return to (see shared/membership.ts). */
+  anchorDay: number;
+  autoRenew: boolean;
+  /** The order that last paid for it; a refund of that order revokes the period it bought. */
+  orderId: string;
+  /** When the period bought by `orderId` started (a refund cuts the membership back to here). */
+  periodStartsAt: string;
+}
+
+export interface Wallet {
+  userId: string;
+  version: number;
+  coins: number;
+  bonus: BonusGrant[];
+  unlocked: Set<string>;
+  seriesOwned: Set<string>;
+  membership: Membership | null;
+  /** Daily check-in: the last Shanghai date, the streak then, and the recent dates (for the week strip). */
+  checkin: { lastDate: string; streak: number; recent: string[] } | null;
+}
+
+export const emptyWallet = (userId: string): Wallet => ({
+  userId,
+  version: 0,
+  coins: 0,
+  bonus: [],
+  unlocked: new Set(),
+  seriesOwned: new Set(),
+  membership: null,
+  checkin: null,
+});
+
+export type LedgerReason = 'unlock' | 'purchase' | 'refund' | 'checkin' | 'renewal' | 'membership' | 'series';
+
+/** One ledger row: what changed, why, and the balances on either side. */
+export interface LedgerEntry {
+  opId: string;
+  reason: LedgerReason;
+  ref: string;
+  at: string;
+  coinsBefore: number;
+  coinsAfter: number;
+  bonusBefore: number;
+  bonusAfter: number;
+  note?: string;
+}
+
+export interface WalletChange {
+  wallet: Wallet;
+  reason: LedgerReason;
+  ref: string;
+  note?: string;
+}
+
+export interface WalletStore {
+  get(userId: string): Promise<Wallet>;
+  /**
+   * Applies `change` to the current wallet in one conditional write (optimistic on `version`),
+   * recording `opId` so a repeat applies nothing; retried on a concurrent write. `change` may throw
+   * a domain error to refuse; returning null means "nothing to change".
+   */
+  apply(userId: string, opId: string, change: (current: Wallet, now: Date) => WalletChange | null): Promise<{ wallet: Wallet; replayed: boolean }>;
+  ledger(userId: string): Promise<LedgerEntry[]>;
+}
+
+export function holdingsOf(wallet: Wallet): Holdings {
+  return { unlockedEpisodes: wallet.unlocked, seriesOwned: wallet.seriesOwned, membershipExpiresAt: wallet.membership?.expiresAt ?? null };
+}
+
+export function walletView(wallet: Wallet, now: Date): WalletOutput {
+  const bonus = liveBonus(wallet.bonus, now);
+  const active = wallet.membership && Date.parse(wallet.membership.expiresAt) > now.getTime() ? wallet.membership : null;
+  return {
+    coins: wallet.coins,
+    bonusCoins: bonusTotal(wallet.bonus, now),
+    bonusExpiresAt: bonus[0]?.expiresAt ?? null,
+    membership: active ? { plan: active.plan, expiresAt: active.expiresAt, autoRenew: active.autoRenew } : null,
+    seriesOwned: [...wallet.seriesOwned].sort(),
+  };
+}

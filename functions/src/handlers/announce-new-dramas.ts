@@ -1,0 +1,10 @@
+import { announceNewDramas } from '../domain/reminders/jobs';
+import { logger } from '../lib/logger';
+import { reminderPorts } from '../lib/reminder-ports';
+
+/** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
+export async function handler() {
+  const counts = await announceNewDramas(reminderPorts());
+  logger.info('announceNewDramas run', counts);
+  return counts;
+}

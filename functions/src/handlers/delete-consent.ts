@@ -1,0 +1,15 @@
+import { consentKindParamsSchema } from '@drama/shared/reminders';
+import { clearKind, consentView } from '../domain/reminders/consents';
+import { json, route } from '../lib/http';
+import { clock } from '../lib/ports';
+import { consents } from '../lib/reminder-ports';
+import { templateIdsFor } from '../lib/templates';
+
+/** Withdraws a kind: nothing of it is sent any more, until the user accepts it again. */
+export const handler = route({ auth: 'required', params: consentKindParamsSchema }, async ({ caller, params, event }) => {
+  const ledger = await consents.update(caller.userId, (current) => {
+    const next = clearKind(current, params.kind, 'withdrawn', clock());
+    return { ledger: next, result: next };
+  });
+  return json(200, { items: consentView(ledger, templateIdsFor(event.queryStringParameters?.platform)) });
+});

@@ -1,0 +1,12 @@
+import { loginInputSchema } from '@drama/shared/auth';
+import { sessionExchangeFor } from '../adapters/platform/sessions';
+import { login } from '../domain/auth/login';
+import { config } from '../lib/config';
+import { json, route } from '../lib/http';
+import { clock, users } from '../lib/ports';
+
+export const handler = route({ auth: 'none', body: loginInputSchema }, async ({ body }) => {
+  const { tokenSecret, tokenTtlS } = config();
+  const output = await login(body, { exchangeFor: sessionExchangeFor, users, tokenSecret, tokenTtlS, now: clock });
+  return json(200, output);
+});

@@ -1,0 +1,15 @@
+import { postConsentsInputSchema } from '@drama/shared/reminders';
+import { consentView, recordResults } from '../domain/reminders/consents';
+import { json, route } from '../lib/http';
+import { clock } from '../lib/ports';
+import { consents } from '../lib/reminder-ports';
+import { templateIdsFor } from '../lib/templates';
+
+/** What the user answered in the platform's subscribe dialog, per kind. */
+export const handler = route({ auth: 'required', body: postConsentsInputSchema }, async ({ caller, body }) => {
+  const ledger = await consents.update(caller.userId, (current) => {
+    const next = recordResults(current, body.results, clock());
+    return { ledger: next, result: next };
+  });
+  return json(200, { items: consentView(ledger, templateIdsFor(body.platform)) });
+});

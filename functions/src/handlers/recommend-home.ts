@@ -1,0 +1,10 @@
+import { recommendHome } from '../domain/reminders/jobs';
+import { logger } from '../lib/logger';
+import { reminderPorts } from '../lib/reminder-ports';
+
+/** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
+export async function handler() {
+  const counts = await recommendHome(reminderPorts());
+  logger.info('recommendHome run', counts);
+  return counts;
+}

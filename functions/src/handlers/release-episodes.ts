@@ -1,0 +1,10 @@
+import { releaseEpisodes } from '../domain/reminders/jobs';
+import { logger } from '../lib/logger';
+import { reminderPorts } from '../lib/reminder-ports';
+
+/** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
+export async function handler() {
+  const counts = await releaseEpisodes(reminderPorts());
+  logger.info('releaseEpisodes run', counts);
+  return counts;
+}

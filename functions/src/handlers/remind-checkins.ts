@@ -1,0 +1,10 @@
+import { remindCheckins } from '../domain/reminders/jobs';
+import { logger } from '../lib/logger';
+import { reminderPorts } from '../lib/reminder-ports';
+
+/** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
+export async function handler() {
+  const counts = await remindCheckins(reminderPorts());
+  logger.info('remindCheckins run', counts);
+  return counts;
+}

@@ -1,0 +1,112 @@
+import { quietHours, type ReminderKind } from '@drama/shared/reminders';
+
+/**
+ * The functions' environment, read and checked once at cold start. Every variable is listed in the
+ * README with its local default; `npm start` and the test setup pass the local values.
+ */
+export interface Config {
+  stage: string;
+  region: string;
+  tableName: string;
+  mediaBucket: string;
+  /** Where the functions reach S3 (unset in AWS). */
+  s3Endpoint?: string;
+  /** Where viewers fetch media: the host signed into play URLs (unset in AWS: the S3 regional host). */
+  mediaPublicEndpoint?: string;
+  dynamodbEndpoint?: string;
+  tokenSecret: string;
+  tokenTtlS: number;
+  platformMode: 'sandbox' | 'live';
+  sandboxUrl: string;
+  /** The API's public base URL: the payment notification URLs handed to the platforms. */
+  apiPublicUrl: string;
+  douyin: { appId: string; appSecret: string; merchantUid: string; keyVersion: string; appPrivateKey: string; platformPublicKey: string };
+  wechat: { appId: string; appSecret: string; appKey: string; token: string; encodingAESKey: string; offerId: string; env: 0 | 1 };
+  /** Accepted clock skew of platform notifications, in seconds. */
+  notifyWindowS: number;
+  /** The platform template id of each reminder kind. */
+  reminderTemplates: Record<'douyin' | 'wechat', Record<ReminderKind, string>>;
+  /** Shanghai hours [from, to) when no reminder is sent; null: never quiet. */
+  quietHours: { from: number; to: number } | null;
+  /** Pauses between retries of a transient send failure. */
+  sendRetryDelaysMs: number[];
+}
+
+const defaultTemplates: Config['reminderTemplates'] = {
+  douyin: { episode_update: 'MSG_DY_EPISODE_UPDATE', checkin: 'MSG_DY_CHECKIN', new_drama: 'MSG_DY_NEW_DRAMA', home_recommend: 'MSG_DY_HOME_RECOMMEND' },
+  wechat: { episode_update: 'TPL_WX_EPISODE_UPDATE', checkin: 'TPL_WX_CHECKIN', new_drama: 'TPL_WX_NEW_DRAMA', home_recommend: 'TPL_WX_HOME_RECOMMEND' },
+};
+
+function quietHoursFrom(value: string | undefined): Config['quietHours'] {
+  if (value === 'none') return null;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(value ?? `${quietHours.from}-${quietHours.to}`);
+  if (!m) throw new Error('REMINDER_QUIET_HOURS must look like 22-8, or be none');
+  return { from: Number(m[1]), to: Number(m[2]) };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`environment variable ${name} is required`);
+  return value;
+}
+
+function optional(name: string): string | undefined {
+  const value = process.env[name];
+  return value ? value : undefined;
+}
+
+/** PEM keys may arrive with literal "\n" sequences (SSM, .env files): restore the newlines. */
+function pem(value: string | undefined): string {
+  return (value ?? '').replace(/\\n/g, '\n');
+}
+
+function load(): Config {
+  const platformMode = (process.env.PLATFORM_MODE ?? 'sandbox') as Config['platformMode'];
+  if (platformMode !== 'sandbox' && platformMode !== 'live') {
+    throw new Error(`PLATFORM_MODE must be sandbox or live, got ${platformMode}`);
+  }
+  const tokenSecret = required('TOKEN_SECRET');
+  if (tokenSecret.length < 32) throw new Error('TOKEN_SECRET must be at least 32 characters');
+  return {
+    stage: process.env.STAGE ?? 'local',
+    region: process.env.AWS_REGION ?? 'ap-northeast-1',
+    tableName: required('TABLE_NAME'),
+    mediaBucket: required('MEDIA_BUCKET'),
+    s3Endpoint: optional('S3_ENDPOINT'),
+    mediaPublicEndpoint: optional('MEDIA_PUBLIC_ENDPOINT'),
+    dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
+    tokenSecret,
+    tokenTtlS: Number(process.env.TOKEN_TTL_S ?? 7 * 24 * 3600),
+    platformMode,
+    sandboxUrl: process.env.SANDBOX_URL ?? 'http://127.0.0.1:3100',
+    apiPublicUrl: process.env.API_PUBLIC_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3000}`,
+    douyin: {
+      appId: process.env.DOUYIN_APP_ID ?? '',
+      appSecret: process.env.DOUYIN_APP_SECRET ?? '',
+      merchantUid: process.env.DOUYIN_MERCHANT_UID ?? '',
+      keyVersion: process.env.DOUYIN_KEY_VERSION ?? '1',
+      appPrivateKey: pem(process.env.DOUYIN_APP_PRIVATE_KEY),
+      platformPublicKey: pem(process.env.DOUYIN_PLATFORM_PUBLIC_KEY),
+    },
+    wechat: {
+      appId: process.env.WECHAT_APP_ID ?? '',
+      appSecret: process.env.WECHAT_APP_SECRET ?? '',
+      appKey: process.env.WECHAT_APP_KEY ?? '',
+      token: process.env.WECHAT_TOKEN ?? '',
+      encodingAESKey: process.env.WECHAT_ENCODING_AES_KEY ?? '',
+      offerId: process.env.WECHAT_OFFER_ID ?? '',
+      env: platformMode === 'sandbox' ? 1 : 0,
+    },
+    notifyWindowS: Number(process.env.NOTIFY_WINDOW_S ?? 300),
+    reminderTemplates: process.env.REMINDER_TEMPLATES ? (JSON.parse(process.env.REMINDER_TEMPLATES) as Config['reminderTemplates']) : defaultTemplates,
+    quietHours: quietHoursFrom(process.env.REMINDER_QUIET_HOURS),
+    sendRetryDelaysMs: (process.env.SEND_RETRY_DELAYS_MS ?? '500,2000,8000').split(',').map(Number),
+  };
+}
+
+let cached: Config | undefined;
+/** The configuration, loaded on first use (so tests can set the environment before importing). */
+export function config(): Config {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,30 @@
+import { isQuietHour } from '@drama/shared/reminders';
+import { markAnnounced, readCatalog } from '../adapters/dynamodb-catalog';
+import { dynamoConsents } from '../adapters/dynamodb-consents';
+import { dynamoHabits } from '../adapters/dynamodb-habits';
+import { platformSender } from '../adapters/platform/subscribe-messages';
+import type { JobPorts } from '../domain/reminders/jobs';
+import { config } from './config';
+import { logger } from './logger';
+import { clock, users, wallets } from './ports';
+
+/** The reminder jobs' adapters, built once per container. */
+export const consents = dynamoConsents();
+
+export function reminderPorts(): JobPorts {
+  const c = config();
+  return {
+    consents,
+    recipients: users,
+    sender: platformSender(),
+    now: clock,
+    isQuiet: (at) => isQuietHour(at, c.quietHours),
+    retryDelaysMs: c.sendRetryDelaysMs,
+    log: (message, fields) => logger.info(message, fields),
+    readCatalog,
+    markAnnounced,
+    followers: (seriesId) => dynamoHabits.followers(seriesId),
+    walletOf: (userId) => wallets.get(userId),
+    historyOf: (userId) => dynamoHabits.history(userId),
+  };
+}

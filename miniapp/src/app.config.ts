@@ -1,0 +1,40 @@
+// Main package: only the entry and tab pages; everything else lives in a subpackage.
+export default defineAppConfig({
+  pages: ['pages/feed/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/watch',
+      pages: ['pages/series/index', 'pages/player/index', 'pages/list/index'],
+    },
+    {
+      // Buying and the wallet. `pages/order/index` is also Douyin's order entry (orderEntrySchema).
+      root: 'packages/pay',
+      pages: ['pages/coins/index', 'pages/membership/index', 'pages/order/index', 'pages/ledger/index'],
+    },
+  ],
+  // Opening the feed makes the series and player pages likely next: fetch their code early. A
+  // locked episode in the player leads to the coin store.
+  preloadRule: {
+    'pages/feed/index': { network: 'all', packages: ['packages/watch'] },
+    'packages/watch/pages/player/index': { network: 'all', packages: ['packages/pay'] },
+  },
+  window: {
+    navigationBarTitleText: '微短剧',
+    navigationBarBackgroundColor: '#000000',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#000000',
+    backgroundTextStyle: 'light',
+    // Taro's H5 router draws its navigation bar (with a back button) only when this says 'default'.
+    navigationStyle: 'default',
+  },
+  tabBar: {
+    color: '#8a8a8e',
+    selectedColor: '#ffffff',
+    backgroundColor: '#000000',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/feed/index', text: '推荐' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+});

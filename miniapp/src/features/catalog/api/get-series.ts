@@ -1,0 +1,9 @@
+import { getSeriesOutputSchema, type GetSeriesOutput } from '@drama/shared/catalog';
+import { apiRequest } from '@/lib/api-client';
+import { useAsync } from '@/lib/use-async';
+
+/** GET /series/{id}: one series and its episodes, `locked` as seen by the caller. */
+export const getSeries = (seriesId: string): Promise<GetSeriesOutput> =>
+  apiRequest(`/series/${encodeURIComponent(seriesId)}`, { schema: getSeriesOutputSchema, auth: 'optional' });
+
+export const useGetSeries = (seriesId: string) => useAsync(() => getSeries(seriesId), [seriesId]);

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Text, Video, View } from '@tarojs/components';
+import { setMuted, useMuted } from '../hooks/use-muted';
+import { useVideoControl } from '../hooks/use-video-control';
+import './episode-video.css';
+
+export interface EpisodeVideoProps {
+  /** Unique on the page; a CSS identifier (H5 looks it up with `[id=…]`). */
+  id: string;
+  src: string;
+  /** Whether this video should be playing: the current feed item, or the player's episode. */
+  active: boolean;
+  poster?: string;
+  onEnded?: () => void;
+  /** Fraction played, 0..1, as playback advances. */
+  onProgress?: (fraction: number) => void;
+  onError?: () => void;
+}
+
+/**
+ * One episode, filling its (positioned) parent, no native controls: tap toggles pause, and a
+ * 点击开启声音 button shows while sound is off (H5 autoplays muted).
+ */
+export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onError }: EpisodeVideoProps) {
+  const muted = useMuted();
+  const [paused, setPaused] = useState(!active);
+  const mounted = useRef(false);
+  const control = useVideoControl(id);
+
+  // On mount `autoplay` starts the active video; afterwards becoming (in)active plays or pauses it.
+  useEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      return;
+    }
+    control(active ? 'play' : 'pause');
+  }, [active, control]);
+
+  return (
+    <View className="episode-video">
+      <Video
+        id={id}
+        className="episode-video__video"
+        src={src}
+        poster={poster}
+        autoplay={active}
+        muted={muted}
+        loop={false}
+        controls={false}
+        showCenterPlayBtn={false}
+        showFullscreenBtn={false}
+        showPlayBtn={false}
+        enableProgressGesture={false}
+        objectFit="contain"
+        onPlay={() => setPaused(false)}
+        onPause={() => setPaused(true)}
+        onEnded={onEnded}
+        onError={onError}
+        onTimeUpdate={(e) => {
+          const { currentTime, duration } = e.detail;
+          if (duration > 0) onProgress?.(currentTime / duration);
+        }}
+      />
+      <View className="episode-video__tap" onClick={() => active && control(paused ? 'play' : 'pause')}>
+        {active && paused && <View className="episode-video__play" aria-label="播放" />}
+      </View>
+      {active && muted && (
+        <Button role="button" className="episode-video__unmute" onClick={() => setMuted(false)}>
+          <Text>点击开启声音</Text>
+        </Button>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import type { Offer } from '@drama/shared/playback';
+import { forgetPlay, usePlayEpisode } from '../api/play-episode';
+
+export type EpisodeSource =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown; retry: () => void }
+  | { status: 'locked'; offers: Offer[]; message: string; retry: () => void }
+  | { status: 'playable'; url: string; onMediaError: () => void };
+
+/**
+ * What to play for an episode: POST /play's answer, plus one recovery when the media itself fails
+ * (a signed URL can lapse while a video sits paused): fetch a fresh URL once, then show the error.
+ */
+export function useEpisodeSource(seriesId: string, episode: number): EpisodeSource {
+  const play = usePlayEpisode(seriesId, episode);
+  const [mediaFailures, setMediaFailures] = useState(0);
+  useEffect(() => setMediaFailures(0), [seriesId, episode]);
+
+  const refetch = () => {
+    forgetPlay({ seriesId, episode });
+    play.reload();
+  };
+  const retry = () => {
+    setMediaFailures(0);
+    refetch();
+  };
+
+  if (play.status === 'loading') return { status: 'loading' };
+  if (play.status === 'error') return { status: 'error', error: play.error, retry };
+  if (play.data.kind === 'locked') return { status: 'locked', offers: play.data.offers, message: play.data.message, retry };
+  if (mediaFailures > 1) return { status: 'error', error: new Error('media failed'), retry };
+  return {
+    status: 'playable',
+    url: play.data.url,
+    onMediaError: () => {
+      setMediaFailures((n) => n + 1);
+      if (mediaFailures === 0) refetch();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** Where the subpackages' pages live; pages navigate with these. */
+export const seriesPageUrl = (seriesId: string) =>
+  `/packages/watch/pages/series/index?seriesId=${encodeURIComponent(seriesId)}`;
+export const playerPageUrl = (seriesId: string, episode: number) =>
+  `/packages/watch/pages/player/index?seriesId=${encodeURIComponent(seriesId)}&episode=${episode}`;
+export const seriesListPageUrl = '/packages/watch/pages/list/index';
+
+/** The pay subpackage. `need`: coins still missing for the unlock that sent the user here. */
+export const coinStorePageUrl = (need?: number) => `/packages/pay/pages/coins/index${need ? `?need=${need}` : ''}`;
+export const membershipPageUrl = '/packages/pay/pages/membership/index';
+export const ledgerPageUrl = '/packages/pay/pages/ledger/index';
+/** Also the Douyin order entry (orderEntrySchema.path in the functions' pay params). */
+export const orderPageUrl = (orderId: string) => `/packages/pay/pages/order/index?orderId=${encodeURIComponent(orderId)}`;

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '播放',
+  // Full-screen vertical video: the page draws its own back button inside the safe area.
+  navigationStyle: 'custom',
+  disableScroll: true,
+});

@@ -1,0 +1,157 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { StateView } from '@/components/state-view/state-view';
+import { useGetSeries } from '@/features/catalog/api/get-series';
+import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
+import { prefetchPlay } from '@/features/playback/api/play-episode';
+import { EpisodeVideo } from '@/features/playback/components/episode-video';
+import { useEpisodeSource } from '@/features/playback/hooks/use-episode-source';
+import { rememberEpisode } from '@/features/playback/last-watched';
+import { PaySheet } from '@/features/pay/components/pay-sheet';
+import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
+import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
+import { useWallet } from '@/features/wallet/hooks/use-wallet';
+import { coinStorePageUrl } from '@/lib/routes';
+import { topBar } from '@/lib/top-bar';
+import { usePageVisible } from '@/lib/use-page-visible';
+import './index.css';
+
+/** Fetch the next episode's URL once this much of the current one has played. */
+const prefetchAt = 0.7;
+
+/** Plays `?seriesId=&episode=` full screen; moves on to the next episode by itself. */
+export default function PlayerPage() {
+  const params = useRouter().params;
+  const seriesId = params.seriesId ?? '';
+  const [episode, setEpisode] = useState(Math.max(1, Number(params.episode) || 1));
+  const [sheet, setSheet] = useState<'episodes' | 'paywall' | null>(null);
+  const prefetched = useRef(0);
+
+  const bar = topBar();
+  const visible = usePageVisible();
+  const series = useGetSeries(seriesId);
+  const source = useEpisodeSource(seriesId, episode);
+  const episodes = series.data?.episodes ?? [];
+  const count = series.data?.series.episodeCount ?? 0;
+  const hasNext = episode < count;
+
+  // Paying: after a grant (coins spent, series or membership bought) ask POST /play again at once.
+  const wallet = useWallet();
+  const onGranted = () => {
+    wallet.reload();
+    series.reload();
+    if (source.status === 'locked') source.retry();
+  };
+  const pay = usePayOrder({ onGranted });
+
+  useEffect(() => {
+    if (seriesId) rememberEpisode(seriesId, episode);
+  }, [seriesId, episode]);
+  // A locked episode opens the paywall at once; closing it leaves a button to reopen it.
+  useEffect(() => setSheet(source.status === 'locked' ? 'paywall' : null), [source.status, episode]);
+
+  const goTo = (next: number) => {
+    setSheet(null);
+    setEpisode(next);
+  };
+  const onProgress = (fraction: number) => {
+    const next = episode + 1;
+    if (fraction < prefetchAt || !hasNext || prefetched.current === next) return;
+    prefetched.current = next;
+    if (!episodes[next - 1]?.locked) prefetchPlay({ seriesId, episode: next });
+  };
+  const onEnded = () => {
+    if (hasNext) goTo(episode + 1);
+    else Taro.showToast({ title: '已经是最后一集了', icon: 'none' });
+  };
+  const back = () => {
+    if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
+    else Taro.switchTab({ url: '/pages/feed/index' });
+  };
+
+  if (!seriesId) return <StateView kind="empty" text="没有指定剧集" />;
+
+  return (
+    <View className="player">
+      <View className="player__stage">
+        {source.status === 'playable' && (
+          <EpisodeVideo
+            key={episode}
+            id="player-video"
+            src={source.url}
+            poster={series.data?.series.cover}
+            active={sheet === null && visible}
+            onProgress={onProgress}
+            onEnded={onEnded}
+            onError={source.onMediaError}
+          />
+        )}
+        {source.status === 'loading' && <StateView kind="loading" />}
+        {source.status === 'error' && <StateView kind="error" error={source.error} onRetry={source.retry} />}
+        {source.status === 'locked' && (
+          <View className="player__locked">
+            <Text className="player__locked-text">第 {episode} 集需解锁后观看</Text>
+            <Button role="button" className="pill" onClick={() => setSheet('paywall')}>
+              解锁观看
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className="player__top" style={{ top: bar.top, height: bar.height }}>
+        <Button role="button" className="player__back" onClick={back}>
+          ‹ 返回
+        </Button>
+      </View>
+
+      <View className="player__bottom">
+        <View className="player__info">
+          <Text className="player__title">{series.data?.series.title ?? ''}</Text>
+          <Text className="player__episode">
+            第 {episode} 集{count ? ` / 共 ${count} 集` : ''}
+          </Text>
+        </View>
+        <Button role="button" className="pill pill--ghost" onClick={() => setSheet('episodes')}>
+          选集
+        </Button>
+        {hasNext && (
+          <Button role="button" className="pill player__next" onClick={() => goTo(episode + 1)}>
+            下一集
+          </Button>
+        )}
+      </View>
+
+      {sheet === 'episodes' && (
+        <View className="player__sheet-mask" onClick={() => setSheet(null)}>
+          <View className="player__sheet" onClick={(e) => e.stopPropagation()}>
+            <View className="player__sheet-head">
+              <Text className="player__sheet-title">选集</Text>
+              <Button role="button" className="player__sheet-close" onClick={() => setSheet(null)}>
+                关闭
+              </Button>
+            </View>
+            {series.status === 'loading' && <StateView kind="loading" />}
+            {series.status === 'error' && <StateView kind="error" error={series.error} onRetry={series.reload} />}
+            {series.status === 'success' && <EpisodeGrid episodes={episodes} current={episode} onSelect={goTo} />}
+          </View>
+        </View>
+      )}
+      {sheet === 'paywall' && source.status === 'locked' && (
+        <PaywallSheet
+          offers={source.offers}
+          message={source.message}
+          seriesId={seriesId}
+          episode={episode}
+          seriesTitle={series.data?.series.title}
+          balance={wallet.status === 'success' ? wallet.data : undefined}
+          onClose={() => setSheet(null)}
+          onBuy={pay.start}
+          onUnlocked={onGranted}
+          onTopUp={(shortBy) => Taro.navigateTo({ url: coinStorePageUrl(shortBy) })}
+        />
+      )}
+      <PaySheet pay={pay} placement="contained" autoCloseMs={1500} />
+    </View>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { StateView } from '@/components/state-view/state-view';
+import { useGetSeries } from '@/features/catalog/api/get-series';
+import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
+import { lastWatchedEpisode } from '@/features/playback/last-watched';
+import { playerPageUrl } from '@/lib/routes';
+import './index.css';
+
+/** A series: cover, facts, and the episode grid; any episode opens the player (locked ones show the paywall there). */
+export default function SeriesPage() {
+  const seriesId = useRouter().params.seriesId ?? '';
+  const query = useGetSeries(seriesId);
+
+  useEffect(() => {
+    if (query.status === 'success') Taro.setNavigationBarTitle({ title: query.data.series.title });
+  }, [query.status, query.data]);
+
+  if (!seriesId) return <StateView kind="empty" text="没有指定剧集" />;
+  if (query.status === 'loading') return <StateView kind="loading" />;
+  if (query.status === 'error') return <StateView kind="error" error={query.error} onRetry={query.reload} />;
+
+  const { series, episodes } = query.data;
+  const open = (episode: number) => Taro.navigateTo({ url: playerPageUrl(series.id, episode) });
+  const resumeAt = lastWatchedEpisode(series.id);
+
+  return (
+    <View className="series-page">
+      <View className="series-page__hero">
+        <Image className="series-page__cover" src={series.cover} mode="aspectFill" />
+        <View className="series-page__facts">
+          <Text className="series-page__title">{series.title}</Text>
+          <Text className="series-page__meta">
+            {series.genre} · 共 {series.episodeCount} 集 · 前 {series.freeEpisodes} 集免费
+          </Text>
+          <View className="series-page__tags">
+            {series.tags.map((t) => (
+              <Text key={t} className="series-page__tag">
+                {t}
+              </Text>
+            ))}
+          </View>
+          {episodes.length > 0 && (
+            <Button role="button" className="pill series-page__play" onClick={() => open(resumeAt ?? 1)}>
+              {resumeAt ? `继续看第 ${resumeAt} 集` : '开始观看'}
+            </Button>
+          )}
+        </View>
+      </View>
+      <Text className="series-page__synopsis">{series.synopsis}</Text>
+      {series.licence && <Text className="series-page__licence">备案号：{series.licence}</Text>}
+      <View className="series-page__section">
+        <Text className="series-page__section-title">选集</Text>
+        {episodes.length === 0 ? (
+          <StateView kind="empty" text="剧集即将上线" />
+        ) : (
+          <EpisodeGrid episodes={episodes} current={resumeAt} onSelect={open} />
+        )}
+      </View>
+    </View>
+  );
+}

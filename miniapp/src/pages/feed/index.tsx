@@ -1,0 +1,113 @@
+import { useCallback, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Swiper, SwiperItem, View, Text } from '@tarojs/components';
+import type { Offer } from '@drama/shared/playback';
+import type { SeriesSummary } from '@drama/shared/catalog';
+import { StateView } from '@/components/state-view/state-view';
+import { useListSeries } from '@/features/catalog/api/list-series';
+import { lastWatchedEpisode } from '@/features/playback/last-watched';
+import { PaySheet } from '@/features/pay/components/pay-sheet';
+import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
+import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
+import { useWallet } from '@/features/wallet/hooks/use-wallet';
+import { coinStorePageUrl } from '@/lib/routes';
+import { topBar } from '@/lib/top-bar';
+import { usePageVisible } from '@/lib/use-page-visible';
+import { FeedItem } from './feed-item';
+import './index.css';
+
+/** Where the feed starts a series: where this device left it, else episode 1. */
+const startEpisode = (s: SeriesSummary) => Math.min(Math.max(lastWatchedEpisode(s.id) ?? 1, 1), s.episodeCount);
+
+/** A locked episode the user asked to unlock, and how to play it once they have. */
+interface Paywall {
+  series: SeriesSummary;
+  episode: number;
+  offers: Offer[];
+  message: string;
+  retry: () => void;
+}
+
+/**
+ * 推荐: one series per screen, swiped vertically. Only the current and the next item mount a
+ * <Video> (the next one buffers while the current plays); the rest show their cover.
+ */
+export default function FeedPage() {
+  const list = useListSeries();
+  const [current, setCurrent] = useState(0);
+  const [paywall, setPaywall] = useState<Paywall | null>(null);
+
+  const bar = topBar();
+  const visible = usePageVisible();
+  // Paying: after a grant, close the sheet and ask POST /play again so the episode plays at once.
+  const wallet = useWallet();
+  const onGranted = () => {
+    wallet.reload();
+    paywall?.retry();
+    setPaywall(null);
+  };
+  const pay = usePayOrder({ onGranted });
+  // A series with no episodes yet has nothing to play.
+  const items = (list.data?.items ?? []).filter((s) => s.episodeCount > 0);
+  const next = useCallback(
+    (from: number) => {
+      if (from + 1 < items.length) setCurrent(from + 1);
+      else Taro.showToast({ title: '已经看到最后一部了', icon: 'none' });
+    },
+    [items.length],
+  );
+
+  let body;
+  if (list.status === 'loading') body = <StateView kind="loading" />;
+  else if (list.status === 'error') body = <StateView kind="error" error={list.error} onRetry={list.reload} />;
+  else if (items.length === 0) body = <StateView kind="empty" text="暂时还没有剧集上线" />;
+  else {
+    body = (
+      <Swiper
+        className="feed__swiper"
+        vertical
+        current={current}
+        duration={300}
+        onChange={(e) => setCurrent(e.detail.current)}
+      >
+        {items.map((s, i) => (
+          <SwiperItem key={s.id} className="feed__slide">
+            <FeedItem
+              series={s}
+              episode={startEpisode(s)}
+              videoId={`feed-video-${i}`}
+              role={i === current ? 'current' : i === current + 1 ? 'next' : 'idle'}
+              playing={i === current && visible}
+              onEnded={() => next(i)}
+              onLocked={(locked) => setPaywall({ ...locked, series: s, episode: startEpisode(s) })}
+            />
+          </SwiperItem>
+        ))}
+      </Swiper>
+    );
+  }
+
+  return (
+    <View className="feed">
+      <View className="feed__header" style={{ top: bar.top, height: bar.height }}>
+        <Text className="feed__header-title">推荐</Text>
+      </View>
+      {body}
+      {paywall && (
+        <PaywallSheet
+          offers={paywall.offers}
+          message={paywall.message}
+          seriesId={paywall.series.id}
+          episode={paywall.episode}
+          seriesTitle={paywall.series.title}
+          balance={wallet.status === 'success' ? wallet.data : undefined}
+          onClose={() => setPaywall(null)}
+          onBuy={pay.start}
+          onUnlocked={onGranted}
+          onTopUp={(shortBy) => Taro.navigateTo({ url: coinStorePageUrl(shortBy) })}
+        />
+      )}
+      <PaySheet pay={pay} placement="contained" autoCloseMs={1500} />
+    </View>
+  );
+}

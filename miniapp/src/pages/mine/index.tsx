@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { StateView } from '@/components/state-view/state-view';
+import { useWallet } from '@/features/wallet/hooks/use-wallet';
+import { membershipLine, spendable } from '@/features/wallet/wallet-text';
+import { currentSession } from '@/lib/api-client';
+import { canPurchase } from '@/lib/capabilities';
+import { coinStorePageUrl, ledgerPageUrl, membershipPageUrl, seriesListPageUrl } from '@/lib/routes';
+import { useAsync } from '@/lib/use-async';
+import './index.css';
+
+const loginName = { h5: '沙箱账号（H5）', tt: '抖音账号', weapp: '微信账号' } as Record<string, string>;
+
+/** 我的: who is signed in, the wallet (coins, bonus, membership), and the ways to the store and every series. */
+export default function MinePage() {
+  const session = useAsync(currentSession, []);
+  const wallet = useWallet();
+  const go = (url: string) => () => Taro.navigateTo({ url });
+
+  return (
+    <View className="mine">
+      <View className="mine__card">
+        {session.status === 'loading' && <StateView kind="loading" text="登录中…" />}
+        {session.status === 'error' && <StateView kind="error" error={session.error} onRetry={session.reload} />}
+        {session.status === 'success' && (
+          <View className="mine__user">
+            <Text className="mine__label">{loginName[process.env.TARO_ENV] ?? '账号'}已登录</Text>
+            <Text className="mine__label">用户 ID</Text>
+            <Text className="mine__id" userSelect>
+              {session.data.userId}
+            </Text>
+          </View>
+        )}
+      </View>
+
+      <View className="mine__wallet" aria-label="我的钱包">
+        {wallet.status === 'loading' && <StateView kind="loading" />}
+        {wallet.status === 'error' && <StateView kind="error" error={wallet.error} onRetry={wallet.reload} />}
+        {wallet.status === 'success' && (
+          <>
+            <View className="mine__stat" role="link" onClick={go(coinStorePageUrl())}>
+              <Text className="mine__stat-value">{spendable(wallet.data)}</Text>
+              <Text className="mine__stat-label">金币</Text>
+            </View>
+            <View className="mine__stat" role="link" onClick={go(coinStorePageUrl())}>
+              <Text className="mine__stat-value">{wallet.data.bonusCoins}</Text>
+              <Text className="mine__stat-label">其中赠送</Text>
+            </View>
+            <View className="mine__stat mine__stat--wide" role="link" onClick={go(membershipPageUrl)}>
+              <Text className={`mine__stat-member${wallet.data.membership ? ' mine__stat-member--on' : ''}`}>
+                {wallet.data.membership ? '会员' : '未开通会员'}
+              </Text>
+              <Text className="mine__stat-label">{wallet.data.membership ? membershipLine(wallet.data.membership) : '开通后全部剧集免费看'}</Text>
+            </View>
+          </>
+        )}
+      </View>
+
+      <View className="mine__links">
+        <Button role="button" className="mine__link" onClick={go(coinStorePageUrl())}>
+          <Text>{canPurchase() ? '金币充值' : '我的金币'}</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(membershipPageUrl)}>
+          <Text>会员中心</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(ledgerPageUrl)}>
+          <Text>金币明细</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(seriesListPageUrl)}>
+          <Text>全部剧集</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,151 @@
+// The world model as the server uses it: encode a frame to tokens, decode tokens to frames, and step a
+// scene forward under one or more latent actions. Frames here are the model's 64×64 (H, W, 3) bytes;
+// tokens are (N,) Int32Arrays of FSQ code indices, the 16×16 grid flattened row-major.
+//
+// Shape key: B batch (branches), T context frames, N tokens a frame, K codes, S = 64 pixels a side.
+import { Tensor } from 'onnxruntime-node';
+import {
+  sceneActionCount,
+  sceneCodebookSize,
+  sceneContextLength,
+  sceneFrameSize,
+  sceneTokensPerFrame,
+} from '@drama/shared/scenes';
+import { ArtifactError, loadStage, type RuntimeOptions, type Stage } from './artifacts';
+import { fromPlanar, toPlanar } from './image';
+import { branchSeed, sampleMaskGit } from './maskgit';
+
+export interface WorldConfig {
+  frameSize: number; // S
+  tokens: number; // N
+  codes: number; // K
+  maskId: number;
+  actions: number;
+  context: number; // T
+  steps: number; // MaskGIT steps the model was trained to sample with
+}
+
+export interface StepOptions {
+  seed: number;
+  steps?: number;
+  temperature: number;
+  signal?: AbortSignal;
+}
+
+/** int64 tensors from small non-negative integers: write the low 32-bit word of each little-endian int64. */
+function writeInt64(dst: BigInt64Array, src: ArrayLike<number>, offset = 0): void {
+  const words = new Int32Array(dst.buffer, dst.byteOffset, dst.length * 2);
+  for (let i = 0; i < src.length; i++) {
+    words[(offset + i) * 2] = src[i];
+    words[(offset + i) * 2 + 1] = 0;
+  }
+}
+
+function readInt64(src: BigInt64Array): Int32Array {
+  return Int32Array.from(src, (v) => Number(v));
+}
+
+/** The artifacts must have the sizes the shared contract promises callers; say which one differs. */
+function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfig {
+  const c = dynamics.meta.config;
+  const frame = encoder.meta.inputs[0].shape;
+  const config: WorldConfig = {
+    frameSize: Number(frame[3]),
+    tokens: Number(c.grid) ** 2,
+    codes: Number(c.codebook_size),
+    maskId: Number(c.mask_id),
+    actions: Number(c.actions),
+    context: Number(c.context),
+    steps: Number(c.steps),
+  };
+  const promised: [string, number, number][] = [
+    ['frame size', config.frameSize, sceneFrameSize],
+    ['frame height', Number(frame[2]), sceneFrameSize],
+    ['tokens a frame', config.tokens, sceneTokensPerFrame],
+    ['codebook size', config.codes, sceneCodebookSize],
+    ['tokenizer codebook size', Number(decoder.meta.config.codebook_size), sceneCodebookSize],
+    ['latent actions', config.actions, sceneActionCount],
+    ['context frames', config.context, sceneContextLength],
+    ['mask id', config.maskId, sceneCodebookSize],
+  ];
+  for (const [what, got, want] of promised) {
+    if (got !== want) throw new ArtifactError(`artifacts have ${what} ${got}, shared/src/scenes.ts promises ${want}`);
+  }
+  if (!(config.steps >= 1)) throw new ArtifactError(`dynamics.json config.steps is ${c.steps}`);
+  return config;
+}
+
+export class WorldModel {
+  private constructor(
+    readonly config: WorldConfig,
+    private readonly encoder: Stage,
+    private readonly decoder: Stage,
+    private readonly dynamics: Stage,
+  ) {}
+
+  static async load(opts: RuntimeOptions): Promise<WorldModel> {
+    const [encoder, decoder, dynamics] = await Promise.all([
+      loadStage('tokenizer_encoder', opts),
+      loadStage('tokenizer_decoder', opts),
+      loadStage('dynamics', opts),
+    ]);
+    return new WorldModel(readConfig(encoder, decoder, dynamics), encoder, decoder, dynamics);
+  }
+
+  /** One 64×64 (S, S, 3) frame -> its (N,) tokens. */
+  async encode(rgb: Uint8Array): Promise<Int32Array> {
+    const S = this.config.frameSize;
+    if (rgb.length !== S * S * 3) throw new RangeError(`a frame has ${S * S * 3} bytes, not ${rgb.length}`);
+    const frames = new Float32Array(3 * S * S); // (1, 3, S, S)
+    toPlanar(rgb, frames);
+    const out = await this.encoder.run({ frames: new Tensor('float32', frames, [1, 3, S, S]) });
+    return readInt64(out.tokens.data as BigInt64Array);
+  }
+
+  /** B token grids -> B frames (S, S, 3), in one decoder call. */
+  async decode(tokens: readonly ArrayLike<number>[]): Promise<Uint8Array[]> {
+    const { frameSize: S, tokens: N } = this.config;
+    const B = tokens.length;
+    const data = new BigInt64Array(B * N); // (B, N)
+    tokens.forEach((t, b) => {
+      if (t.length !== N) throw new RangeError(`a token grid has ${N} tokens, not ${t.length}`);
+      writeInt64(data, t, b * N);
+    });
+    const out = await this.decoder.run({ tokens: new Tensor('int64', data, [B, N]) });
+    const frames = out.frames.data as Float32Array; // (B, 3, S, S)
+    return tokens.map((_, b) => fromPlanar(frames, S * S, b * 3 * S * S));
+  }
+
+  /**
+   * The next frame's tokens under each action, from the same context (1..T frames, oldest first; fewer
+   * than T are padded by repeating the oldest). All branches share one dynamics call per MaskGIT step.
+   */
+  async step(context: readonly ArrayLike<number>[], actions: readonly number[], opts: StepOptions): Promise<Int32Array[]> {
+    const { tokens: N, codes: K, context: T, maskId } = this.config;
+    const B = actions.length;
+    if (context.length < 1 || context.length > T) throw new RangeError(`context has ${context.length} frames, not 1 to ${T}`);
+    if (B < 1) throw new RangeError('no actions');
+    const frames = [...Array<ArrayLike<number>>(T - context.length).fill(context[0]), ...context]; // T frames
+    // --- inputs fixed for the whole loop, and the two buffers each step rewrites ---
+    const ctx = new BigInt64Array(B * T * N); // (B, T, N)
+    for (let b = 0; b < B; b++) frames.forEach((f, t) => writeInt64(ctx, f, (b * T + t) * N));
+    const feeds = {
+      context: new Tensor('int64', ctx, [B, T, N]),
+      action: new Tensor('int64', BigInt64Array.from(actions, (a) => BigInt(a)), [B]),
+      next_tokens: new Tensor('int64', new BigInt64Array(B * N), [B, N]),
+    };
+    const logits = new Tensor('float32', new Float32Array(B * N * K), [B, N, K]); // filled in place each step
+    const next = feeds.next_tokens.data as BigInt64Array;
+    const tokens = await sampleMaskGit(
+      async (current) => {
+        writeInt64(next, current);
+        const out = await this.dynamics.run(feeds, { logits });
+        return out.logits.data as Float32Array;
+      },
+      { branches: B, tokens: N, codes: K, maskId },
+      actions.map((a) => branchSeed(opts.seed, a)),
+      { steps: opts.steps ?? this.config.steps, temperature: opts.temperature, signal: opts.signal },
+    );
+    return actions.map((_, b) => tokens.slice(b * N, (b + 1) * N));
+  }
+}

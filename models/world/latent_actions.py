@@ -1,0 +1,147 @@
+"""Latent action model (LAM): which of A = 8 discrete actions turns frame t into frame t+1?
+
+The encoder sees pixels of the past frames t-1, t and of the next frame t+1 (plus their difference,
+which makes motion easy to see) and emits one vector, snapped to the nearest of 8 codebook vectors
+(a VQ bottleneck). The decoder must predict frame t+1 from frame t and that code only, so the code has
+to carry "what changed"; it is not shown frame t-1, from which it could guess the motion instead. After training only the encoder and codebook are used: to label
+training clips for the dynamics, and to read the actions of a real clip at evaluation.
+
+Against collapse to one or two actions (a known pitfall): a small action set, cosine-similarity
+codes, FiLM conditioning of every decoder block on the action, a usage term that rewards spreading
+the batch over all codes (the entropy of the mean soft assignment, as in clustering losses such as
+IIC), and dead-code resets (a code unused for a while is moved onto an encoder output; `reset_dead`).
+Most of all, a warm-up without quantization: the decoder first learns to use a continuous (unit-norm)
+latent, whose gradients are direct; the codebook is then set by k-means on those latents (`init_codes`),
+so the 8 codes start on 8 different kinds of change, and training goes on through the VQ bottleneck.
+
+Shape key: B batch, P = past frames (2), H = W = 64, C = 3, A actions, E code dim, c channels.
+"""
+from dataclasses import dataclass, asdict
+
+import math
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .blocks import ResBlock
+
+
+@dataclass
+class LAMConfig:
+    actions: int = 8  # |A|, as in the issue; Genie used 8 as well
+    past: int = 2  # frames t-1 and t; the sticky agent makes a longer past give the action away
+    code_dim: int = 32
+    width: int = 64
+    blocks: int = 3  # decoder blocks, each FiLM-conditioned on the action
+    beta: float = 0.25  # commitment weight (VQ-VAE)
+    usage_weight: float = 0.01  # weight of (log A - entropy of the batch's mean assignment)
+    tau: float = 0.1  # temperature of the soft assignment used by the usage term only
+    reset_every: int = 100  # steps between dead-code checks
+    warmup_share: float = 0.3  # share of training steps with a continuous latent, before k-means sets the codes
+
+    def to_dict(self):
+        return asdict(self)
+
+
+class ActionQuantizer(nn.Module):
+    """Nearest of A unit vectors by cosine similarity, straight-through gradients, usage counts for resets."""
+
+    def __init__(self, actions: int, dim: int):
+        super().__init__()
+        self.codebook = nn.Parameter(F.normalize(torch.randn(actions, dim), dim=1))
+        self.register_buffer("usage", torch.zeros(actions))
+
+    def forward(self, z: torch.Tensor, tau: float = 0.1):
+        z = F.normalize(z, dim=1)  # (B, E)
+        book = F.normalize(self.codebook, dim=1)  # (A, E)
+        sim = z @ book.t()  # (B, A)
+        idx = sim.argmax(dim=1)  # (B,)
+        q = book[idx]  # (B, E)
+        if self.training:
+            self.usage += torch.bincount(idx, minlength=len(book)).float()
+        vq_loss = F.mse_loss(q, z.detach()) + F.mse_loss(z, q.detach())  # codebook + commitment (beta applied by caller)
+        mean_p = F.softmax(sim / tau, dim=1).mean(0)  # (A,), the batch's soft share of each code
+        usage_loss = math.log(len(book)) + (mean_p * torch.log(mean_p + 1e-9)).sum()  # 0 when all codes share evenly
+        return z + (q - z).detach(), idx, vq_loss, usage_loss
+
+    @torch.no_grad()
+    def init_codes(self, z: torch.Tensor, iters: int = 20) -> None:
+        """Spherical k-means on encoder outputs z (M, E), seeded by farthest-point picks."""
+        z = F.normalize(z, dim=1)
+        centers = [z[0]]
+        for _ in range(1, len(self.codebook)):
+            sim = torch.stack(centers) @ z.t()  # (k, M)
+            centers.append(z[sim.max(0).values.argmin()])
+        c = torch.stack(centers)  # (A, E)
+        for _ in range(iters):
+            idx = (z @ c.t()).argmax(1)
+            for a in range(len(c)):
+                if (idx == a).any():
+                    c[a] = F.normalize(z[idx == a].mean(0), dim=0)
+        self.codebook.data.copy_(c)
+        self.usage.zero_()
+
+    @torch.no_grad()
+    def reset_dead(self, z: torch.Tensor, min_share: float = 0.02) -> int:
+        """Moves codes used by less than `min_share` of samples since the last call onto encoder outputs z (B, E)."""
+        share = self.usage / self.usage.sum().clamp(min=1)
+        dead = (share < min_share).nonzero().flatten()
+        if len(dead):
+            pick = torch.randperm(len(z))[: len(dead)]
+            self.codebook.data[dead[: len(pick)]] = F.normalize(z[pick], dim=1) + 0.01 * torch.randn_like(z[pick])
+        self.usage.zero_()
+        return len(dead)
+
+
+class LatentActionModel(nn.Module):
+    def __init__(self, cfg: LAMConfig):
+        super().__init__()
+        self.cfg = cfg
+        c, P = cfg.width, cfg.past
+        # encoder: (P + 1 frames + 1 difference) * 3 channels, unshuffled by 4 -> 16x16
+        self.enc_in = nn.Conv2d((P + 2) * 3 * 16, c, 3, padding=1)
+        self.enc_body = nn.Sequential(
+            ResBlock(c), nn.Conv2d(c, c, 4, stride=2, padding=1),  # (B, c, 8, 8)
+            ResBlock(c), nn.Conv2d(c, c, 4, stride=2, padding=1), nn.SiLU(),  # (B, c, 4, 4)
+        )
+        self.enc_out = nn.Linear(c * 16, cfg.code_dim)
+        self.vq = ActionQuantizer(cfg.actions, cfg.code_dim)
+        # decoder: frame t unshuffled by 4 -> 16x16 with the action code as extra channels, FiLM in every block
+        self.dec_in = nn.Conv2d(3 * 16 + cfg.code_dim, c, 3, padding=1)
+        self.dec_blocks = nn.ModuleList(ResBlock(c) for _ in range(cfg.blocks))
+        self.dec_film = nn.ModuleList(nn.Linear(cfg.code_dim, 2 * c) for _ in range(cfg.blocks))
+        self.dec_out = nn.Conv2d(c, 3 * 16, 3, padding=1)
+
+    def encode_latent(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
+        """past (B, P, 3, H, W), nxt (B, 3, H, W) in [0, 1] -> continuous latent (B, E)."""
+        x = torch.cat([past, nxt[:, None], (nxt - past[:, -1])[:, None]], dim=1) * 2 - 1  # (B, P+2, 3, H, W)
+        x = F.pixel_unshuffle(x.flatten(1, 2), 4)  # (B, (P+2)*48, 16, 16)
+        h = self.enc_body(self.enc_in(x))  # (B, c, 4, 4)
+        return self.enc_out(h.flatten(1))  # (B, E)
+
+    def encode(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
+        """The action index (B,) int64: all that the dynamics and the evaluation need."""
+        return self.vq(self.encode_latent(past, nxt))[1]
+
+    def decode(self, past: torch.Tensor, action_code: torch.Tensor) -> torch.Tensor:
+        """past (B, P, 3, H, W), action_code (B, E) -> predicted next frame (B, 3, H, W), from frame t only."""
+        x = F.pixel_unshuffle(past[:, -1] * 2 - 1, 4)  # (B, 48, 16, 16)
+        code = action_code[:, :, None, None].expand(-1, -1, *x.shape[2:])  # (B, E, 16, 16)
+        h = self.dec_in(torch.cat([x, code], dim=1))  # (B, c, 16, 16)
+        for block, film in zip(self.dec_blocks, self.dec_film):
+            h = block(h, film(action_code))  # (B, c, 16, 16)
+        delta = F.pixel_shuffle(self.dec_out(F.silu(h)), 4)  # (B, 3, H, W)
+        return past[:, -1] + delta  # predict the change from frame t
+
+    def forward(self, past: torch.Tensor, nxt: torch.Tensor, quantize: bool = True) -> dict:
+        # --- infer the action from the transition (continuous during the warm-up) ---
+        z = self.encode_latent(past, nxt)  # (B, E)
+        q, idx, vq_loss, usage_loss = self.vq(z, self.cfg.tau)  # (B, E), (B,)
+        if not quantize:
+            q, vq_loss, usage_loss = F.normalize(z, dim=1), vq_loss.detach() * 0, usage_loss.detach() * 0
+        # --- predict the next frame from the past and the action alone ---
+        pred = self.decode(past, q)  # (B, 3, H, W)
+        recon = F.mse_loss(pred, nxt)
+        return {"pred": pred, "action": idx, "z": z.detach(), "recon": recon,
+                "usage_loss": usage_loss, "loss": recon + self.cfg.beta * vq_loss + self.cfg.usage_weight * usage_loss}

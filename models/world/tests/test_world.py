@@ -1,0 +1,80 @@
+"""Shapes of each stage, determinism of the data generator, and a smoke run of the whole command."""
+import json
+
+import numpy as np
+import torch
+
+from models.world.data import ClipConfig, make_clip, make_dataset, held_out_seeds, train_seeds, HELD_OUT_SEED_BASE
+from models.world.dynamics import Dynamics, DynamicsConfig, group2x2, ungroup2x2
+from models.world.evaluate import drama_frame
+from models.world.latent_actions import LAMConfig, LatentActionModel
+from models.world.tokenizer import Tokenizer, TokenizerConfig
+
+
+def test_clips_are_deterministic_by_seed_and_vary_across_seeds():
+    a_frames, a_actions, a_kind = make_clip(123)
+    b_frames, b_actions, b_kind = make_clip(123)
+    assert np.array_equal(a_frames, b_frames) and np.array_equal(a_actions, b_actions) and a_kind == b_kind
+    assert not np.array_equal(make_clip(124)[0], a_frames)
+
+
+def test_dataset_shapes_kinds_and_held_out_seeds():
+    frames, actions, kinds = make_dataset(train_seeds(12), ClipConfig())
+    assert frames.shape == (12, 16, 64, 64, 3) and frames.dtype == np.uint8
+    assert actions.shape == (12, 15) and actions.min() >= 0 and actions.max() < 5
+    assert set(kinds.tolist()) <= {0, 1, 2}
+    assert held_out_seeds(3).min() >= HELD_OUT_SEED_BASE > train_seeds(1000).max()
+
+
+def test_drama_frame_is_not_a_training_picture():
+    drama = drama_frame()
+    assert drama.shape == (64, 64, 3)
+    frames, _, _ = make_dataset(train_seeds(20))
+    assert np.abs(frames.reshape(-1, 64, 64, 3).astype(int) - drama).mean(axis=(1, 2, 3)).min() > 10
+
+
+def test_tokenizer_round_trip_shapes_and_codes():
+    model = Tokenizer(TokenizerConfig()).eval()
+    x = torch.rand(2, 3, 64, 64)
+    tokens = model.encode(x)
+    assert tokens.shape == (2, 256) and tokens.dtype == torch.int64
+    assert 0 <= tokens.min() and tokens.max() < model.cfg.codebook_size == 1000
+    assert model.decode(tokens).shape == (2, 3, 64, 64)
+    codes = model.fsq.indices_to_codes(torch.arange(1000).view(1, 10, 100))  # every code maps back to itself
+    assert torch.equal(model.fsq.codes_to_indices(codes), torch.arange(1000).view(1, 10, 100))
+
+
+def test_latent_action_model_shapes():
+    model = LatentActionModel(LAMConfig())
+    past, nxt = torch.rand(3, 2, 3, 64, 64), torch.rand(3, 3, 64, 64)
+    out = model(past, nxt)
+    assert out["pred"].shape == (3, 3, 64, 64) and out["action"].shape == (3,)
+    assert out["loss"].ndim == 0 and int(out["action"].max()) < 8
+    assert model.encode(past, nxt).shape == (3,)
+
+
+def test_dynamics_shapes_grouping_and_sampling():
+    cfg = DynamicsConfig(dim=32, layers=1, heads=2, steps=3)
+    model = Dynamics(cfg).eval()
+    tokens = torch.arange(256).view(1, 256)
+    assert torch.equal(ungroup2x2(group2x2(tokens, 16)[..., None].float(), 16)[..., 0].long(), tokens)
+    ctx = torch.randint(1000, (8, 4, 256))
+    logits = model(ctx, torch.arange(8), torch.full((8, 256), cfg.mask_id))
+    assert logits.shape == (8, 256, 1000)
+    assert model.sample(ctx, torch.arange(8)).shape == (8, 256)
+    assert model.loss(ctx, torch.arange(8), ctx[:, -1])["loss"].ndim == 0
+
+
+def test_smoke_training_run_writes_artifacts_and_report(tmp_path):
+    from models.world.train import main
+    main(["--quick", "--out", str(tmp_path / "artifacts"), "--report", str(tmp_path / "REPORT.md"),
+          "--cache", str(tmp_path / "cache")])
+    report = (tmp_path / "REPORT.md").read_text()
+    for row in ("tokenizer PSNR (dB)", "ΔtPSNR(4) (dB)", "latent-action consistency (%)", "latent actions used",
+                "codebook codes used", "training time (min)"):
+        assert f"| {row} |" in report
+    for stage in ("tokenizer_encoder", "tokenizer_decoder", "lam_encoder", "dynamics"):
+        meta = json.loads((tmp_path / "artifacts" / f"{stage}.json").read_text())
+        assert (tmp_path / "artifacts" / f"{stage}.onnx").stat().st_size > 0
+        assert meta["inputs"] and meta["outputs"] and meta["parity"]["outputs"]
+    assert (tmp_path / "report" / "actions_drama.png").exists()

@@ -1,0 +1,228 @@
+"""The one command: data -> tokenizer -> latent actions -> dynamics -> evaluation -> ONNX export.
+
+    npm run train:world            # = OMP_NUM_THREADS=1 /usr/bin/python3 -m models.world.train
+    python3 -m models.world.train --quick --out /tmp/w   # tiny settings, for the smoke test
+
+Stages run in order on one CPU thread with a fixed seed. The tokenizer is trained on single frames;
+all frames are then tokenized once. The latent action model is trained on pixels, then frozen, and
+labels every training transition once; the dynamics trains on those tokens and labels (cheaper on one
+core than training the dynamics and the LAM jointly). Checkpoints (each with its config) go to
+`<cache>/`, ONNX files and parity fixtures to `<out>/`, the report to `<report>`.
+
+Shape key: n clips, L frames a clip, N tokens a frame, P past frames of the LAM, T context of the dynamics.
+"""
+import argparse
+import time
+from dataclasses import dataclass, asdict, fields
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from .data import ClipConfig, make_dataset, train_seeds, held_out_seeds
+from .dynamics import Dynamics, DynamicsConfig
+from .latent_actions import LAMConfig, LatentActionModel
+from .tokenizer import Tokenizer, TokenizerConfig
+
+ROOT = Path(__file__).resolve().parents[1]  # models/
+
+
+@dataclass
+class TrainConfig:
+    seed: int = 0
+    train_clips: int = 1200
+    held_out_clips: int = 64
+    tok_steps: int = 1800
+    tok_batch: int = 32
+    tok_lr: float = 2e-3
+    lam_steps: int = 2000
+    lam_batch: int = 32
+    lam_lr: float = 1e-3
+    dyn_steps: int = 1000
+    dyn_batch: int = 16
+    dyn_lr: float = 1e-3
+    eval_clips: int = 48  # held-out clips used for the rollout metric (MaskGIT sampling is the slow part)
+    out: str = str(ROOT / "artifacts")
+    report: str = str(ROOT / "REPORT.md")
+    cache: str = str(ROOT / "world" / ".cache")
+
+
+QUICK = dict(train_clips=6, held_out_clips=4, tok_steps=3, tok_batch=4, lam_steps=3, lam_batch=4,
+             dyn_steps=3, dyn_batch=2, eval_clips=2)
+
+
+def to_float(frames_uint8: np.ndarray) -> torch.Tensor:
+    """(..., H, W, 3) uint8 -> (..., 3, H, W) float in [0, 1]."""
+    x = torch.from_numpy(np.ascontiguousarray(frames_uint8)).float() / 255
+    return x.movedim(-1, -3)
+
+
+def schedule(opt, step, total, base_lr, warmup=50):
+    """Linear warm-up, then cosine decay to a tenth."""
+    lr = base_lr * min(1.0, (step + 1) / warmup) * (0.55 + 0.45 * np.cos(np.pi * step / max(total, 1)))
+    for g in opt.param_groups:
+        g["lr"] = lr
+
+
+def clamp_index(t, n):
+    """Frame indices before the clip's start repeat its first frame, as when a scene starts from one image."""
+    return np.clip(t, 0, n)
+
+
+# --- stage 1: tokenizer --------------------------------------------------------------------------
+
+def train_tokenizer(cfg: TrainConfig, frames: np.ndarray, rng) -> Tokenizer:
+    model = Tokenizer(TokenizerConfig())
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.tok_lr, weight_decay=0.0)
+    flat = frames.reshape(-1, *frames.shape[2:])  # (n*L, H, W, 3)
+    seen = torch.zeros(model.cfg.codebook_size, dtype=torch.bool)
+    bar = tqdm(range(cfg.tok_steps), desc="tokenizer", mininterval=10)
+    for step in bar:
+        schedule(opt, step, cfg.tok_steps, cfg.tok_lr)
+        x = to_float(flat[rng.integers(len(flat), size=cfg.tok_batch)])  # (B, 3, H, W)
+        out = model(x)
+        opt.zero_grad()
+        out["loss"].backward()
+        opt.step()
+        seen[out["tokens"].unique()] = True  # codebook usage monitor, reset every 200 steps
+        if step % 200 == 199 or step == cfg.tok_steps - 1:
+            psnr = 10 * np.log10(1 / max(out["loss"].item(), 1e-10))
+            bar.set_postfix(psnr=f"{psnr:.1f}", codes=int(seen.sum()))
+            seen[:] = False
+    return model.eval()
+
+
+@torch.no_grad()
+def tokenize(model: Tokenizer, frames: np.ndarray, batch: int = 256) -> np.ndarray:
+    """(n, L, H, W, 3) uint8 -> (n, L, N) int16 (K = 1000 fits)."""
+    flat = frames.reshape(-1, *frames.shape[2:])
+    out = [model.encode(to_float(flat[i:i + batch])).numpy().astype(np.int16) for i in range(0, len(flat), batch)]
+    return np.concatenate(out).reshape(frames.shape[0], frames.shape[1], -1)
+
+
+# --- stage 2: latent action model ----------------------------------------------------------------
+
+def lam_batch(frames: np.ndarray, clip_idx, t_idx, past: int):
+    """Pixels of frames t-P+1..t and t+1 for each (clip, t): past (B, P, 3, H, W), next (B, 3, H, W)."""
+    ts = clamp_index(t_idx[:, None] + np.arange(-past + 1, 1)[None], frames.shape[1] - 1)  # (B, P)
+    return to_float(frames[clip_idx[:, None], ts]), to_float(frames[clip_idx, t_idx + 1])
+
+
+def train_lam(cfg: TrainConfig, frames: np.ndarray, rng) -> LatentActionModel:
+    model = LatentActionModel(LAMConfig())
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lam_lr, weight_decay=0.0)
+    n, L = frames.shape[:2]
+    bar = tqdm(range(cfg.lam_steps), desc="latent actions", mininterval=10)
+    resets, used, warmup = 0, 0, int(model.cfg.warmup_share * cfg.lam_steps)
+    for step in bar:
+        schedule(opt, step, cfg.lam_steps, cfg.lam_lr)
+        if step == warmup:  # --- end of the warm-up: k-means on fresh latents sets the codebook ---
+            with torch.no_grad():
+                zs = [model.encode_latent(*lam_batch(frames, rng.integers(n, size=256), rng.integers(L - 1, size=256), model.cfg.past))
+                      for _ in range(4)]
+            model.vq.init_codes(torch.cat(zs))
+        ci, ti = rng.integers(n, size=cfg.lam_batch), rng.integers(L - 1, size=cfg.lam_batch)
+        past, nxt = lam_batch(frames, ci, ti, model.cfg.past)
+        out = model(past, nxt, quantize=step >= warmup)
+        opt.zero_grad()
+        out["loss"].backward()
+        opt.step()
+        # --- usage monitor and dead-code resets (none in the last fifth, so the codes settle) ---
+        if step > warmup and step % model.cfg.reset_every == model.cfg.reset_every - 1:
+            used = int((model.vq.usage > 0).sum())
+            if step < 0.8 * cfg.lam_steps:
+                resets += model.vq.reset_dead(out["z"])
+            else:
+                model.vq.usage.zero_()
+            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used, resets=resets)
+    return model.eval()
+
+
+@torch.no_grad()
+def label_actions(model: LatentActionModel, frames: np.ndarray, batch: int = 256) -> np.ndarray:
+    """The latent action of every transition: (n, L-1) int64."""
+    n, L = frames.shape[:2]
+    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
+    out = [model.encode(*lam_batch(frames, ci[i:i + batch], ti[i:i + batch], model.cfg.past))
+           for i in range(0, len(ci), batch)]
+    return torch.cat(out).numpy().reshape(n, L - 1)
+
+
+# --- stage 3: dynamics ---------------------------------------------------------------------------
+
+def dyn_batch(tokens: np.ndarray, actions: np.ndarray, clip_idx, t_idx, context: int):
+    """Context tokens of frames t-T+1..t (B, T, N), the action at t (B,), target tokens of t+1 (B, N)."""
+    ts = clamp_index(t_idx[:, None] + np.arange(-context + 1, 1)[None], tokens.shape[1] - 1)  # (B, T)
+    ctx = torch.from_numpy(tokens[clip_idx[:, None], ts].astype(np.int64))
+    return ctx, torch.from_numpy(actions[clip_idx, t_idx]), torch.from_numpy(tokens[clip_idx, t_idx + 1].astype(np.int64))
+
+
+def train_dynamics(cfg: TrainConfig, tokens: np.ndarray, actions: np.ndarray, rng, K: int, A: int) -> Dynamics:
+    model = Dynamics(DynamicsConfig(codebook_size=K, actions=A))
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.dyn_lr, weight_decay=0.01)
+    n, L = tokens.shape[:2]
+    bar = tqdm(range(cfg.dyn_steps), desc="dynamics", mininterval=10)
+    for step in bar:
+        schedule(opt, step, cfg.dyn_steps, cfg.dyn_lr)
+        ci, ti = rng.integers(n, size=cfg.dyn_batch), rng.integers(L - 1, size=cfg.dyn_batch)
+        out = model.loss(*dyn_batch(tokens, actions, ci, ti, model.cfg.context))
+        opt.zero_grad()
+        out["loss"].backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        if step % 50 == 49:
+            bar.set_postfix(loss=f"{out['loss'].item():.3f}", acc=f"{out['acc'].item():.3f}")
+    return model.eval()
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+def save(model, path: Path):
+    torch.save({"config": model.cfg.to_dict(), "state": model.state_dict()}, path)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="tiny settings for the smoke test")
+    for f in fields(TrainConfig):
+        parser.add_argument(f"--{f.name.replace('_', '-')}", type=type(f.default), default=None)
+    args = parser.parse_args(argv)
+    cfg = TrainConfig(**(QUICK if args.quick else {}))
+    for f in fields(TrainConfig):
+        if getattr(args, f.name) is not None:
+            setattr(cfg, f.name, getattr(args, f.name))
+    start = time.time()
+    torch.set_num_threads(1)
+    torch.manual_seed(cfg.seed)
+    rng = np.random.default_rng(cfg.seed)
+    cache, out = Path(cfg.cache), Path(cfg.out)
+    cache.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+
+    print(f"data: {cfg.train_clips} training clips, {cfg.held_out_clips} held-out clips", flush=True)
+    frames, _, _ = make_dataset(train_seeds(cfg.train_clips), ClipConfig())  # true actions are not read
+    held = make_dataset(held_out_seeds(cfg.held_out_clips), ClipConfig())
+
+    tokenizer = train_tokenizer(cfg, frames, rng)
+    save(tokenizer, cache / "tokenizer.pt")
+    tokens = tokenize(tokenizer, frames)  # (n, L, N)
+
+    lam = train_lam(cfg, frames, rng)
+    save(lam, cache / "lam.pt")
+    actions = label_actions(lam, frames)  # (n, L-1)
+    print("latent action shares on training clips:", np.round(np.bincount(actions.ravel(), minlength=8) / actions.size, 3))
+
+    dynamics = train_dynamics(cfg, tokens, actions, rng, tokenizer.cfg.codebook_size, lam.cfg.actions)
+    save(dynamics, cache / "dynamics.pt")
+    train_minutes = (time.time() - start) / 60
+
+    from .evaluate import evaluate
+    from .export import export
+    export(tokenizer, lam, dynamics, out, held[0])
+    evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes, start)
+    print(f"done in {(time.time() - start) / 60:.1f} min", flush=True)
+
+
+if __name__ == "__main__":
+    main()

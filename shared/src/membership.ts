@@ -1,0 +1,48 @@
+import { shanghaiOffsetMs } from './calendar';
+import { membershipProducts, type MembershipPlan, type MembershipProduct } from './products';
+
+/**
+ * Membership periods in calendar months, in Asia/Shanghai civil time (the market's calendar): a
+ * month bought on 31 January ends on the last day of February (29th in leap years), and the next
+ * renewal goes back to the 31st where the month has one (anchored on the day first bought).
+ */
+
+function daysInMonth(year: number, month0: number): number {
+  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+}
+
+/** `from` plus `months` calendar months, clamping to the month's last day, keeping the clock time. */
+export function addMonths(from: Date, months: number, anchorDay?: number): Date {
+  if (!Number.isInteger(months)) throw new RangeError('months must be an integer');
+  const local = new Date(from.getTime() + shanghaiOffsetMs);
+  const day = anchorDay ?? local.getUTCDate();
+  const total = local.getUTCFullYear() * 12 + local.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month0 = total - year * 12;
+  const clamped = Math.min(day, daysInMonth(year, month0));
+  const result = Date.UTC(year, month0, clamped, local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+  return new Date(result - shanghaiOffsetMs);
+}
+
+export function membershipProduct(plan: MembershipPlan): MembershipProduct {
+  const product = membershipProducts.find((p) => p.plan === plan);
+  if (!product) throw new RangeError(`unknown plan ${plan}`);
+  return product;
+}
+
+/** The Shanghai calendar day of `at`, 1–31: the anchor for later renewals. */
+export function anchorDayOf(at: Date): number {
+  return new Date(at.getTime() + shanghaiOffsetMs).getUTCDate();
+}
+
+/**
+ * When a purchased or renewed period ends: a member who still has time left is extended from the
+ * current end (nothing paid is lost); a new or lapsed member starts now.
+ */
+export function extendMembership(current: { expiresAt: string; anchorDay: number } | null, plan: MembershipPlan, now: Date): { expiresAt: string; anchorDay: number } {
+  const { months } = membershipProduct(plan);
+  const active = current && Date.parse(current.expiresAt) > now.getTime();
+  const start = active ? new Date(current.expiresAt) : now;
+  const anchorDay = active ? current.anchorDay : anchorDayOf(now);
+  return { expiresAt: addMonths(start, months, anchorDay).toISOString(), anchorDay };
+}

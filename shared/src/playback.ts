@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { seriesIdSchema } from './catalog';
+import { membershipPlans } from './products';
+
+export const offerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('coins'), coins: z.number().int().positive() }),
+  z.object({ kind: z.literal('series'), priceFen: z.number().int().positive() }),
+  z.object({ kind: z.literal('membership'), plan: z.enum(membershipPlans), priceFen: z.number().int().positive() }),
+  z.object({ kind: z.literal('ad') }),
+]);
+export type Offer = z.infer<typeof offerSchema>;
+
+export const playInputSchema = z
+  .object({
+    seriesId: seriesIdSchema,
+    episode: z.number().int().min(1).max(10_000),
+  })
+  .strict();
+export type PlayInput = z.infer<typeof playInputSchema>;
+
+export const playOutputSchema = z.object({
+  url: z.string().url(),
+  expiresAt: z.string(),
+  seriesId: seriesIdSchema,
+  episode: z.number().int().positive(),
+});
+export type PlayOutput = z.infer<typeof playOutputSchema>;
+
+export const entitlementRequiredSchema = z.object({
+  code: z.literal('ENTITLEMENT_REQUIRED'),
+  message: z.string(),
+  offers: z.array(offerSchema),
+});
+export type EntitlementRequiredBody = z.infer<typeof entitlementRequiredSchema>;
+
+/** Signed media URLs live at most this long (API.md: within 600 s). */
+export const playUrlTtlS = 300;

@@ -1,0 +1,39 @@
+/**
+ * What can be bought, in one place. Amounts are integer fen (1 yuan = 100 fen) or whole coins,
+ * never floats. The functions price orders from here and the mini-program shows the same numbers.
+ */
+export const membershipPlans = ['month', 'month_auto', 'year_auto'] as const;
+export type MembershipPlan = (typeof membershipPlans)[number];
+
+export interface MembershipProduct {
+  plan: MembershipPlan;
+  title: string;
+  priceFen: number;
+  /** Length of one paid period in calendar months. */
+  months: number;
+  autoRenew: boolean;
+}
+
+export const membershipProducts: readonly MembershipProduct[] = [
+  { plan: 'month', title: '月卡会员', priceFen: 3000, months: 1, autoRenew: false },
+  { plan: 'month_auto', title: '连续包月', priceFen: 2500, months: 1, autoRenew: true },
+  { plan: 'year_auto', title: '连续包年', priceFen: 19800, months: 12, autoRenew: true },
+];
+
+export interface CoinPack {
+  packId: string;
+  priceFen: number;
+  coins: number;
+  /** Bonus coins expire; the number of days they stay spendable after purchase. */
+  bonusCoins: number;
+  bonusDays: number;
+}
+
+export const coinPacks: readonly CoinPack[] = [
+  { packId: 'coins-600', priceFen: 600, coins: 600, bonusCoins: 0, bonusDays: 0 },
+  { packId: 'coins-3000', priceFen: 3000, coins: 3000, bonusCoins: 300, bonusDays: 30 },
+  { packId: 'coins-9800', priceFen: 9800, coins: 9800, bonusCoins: 1500, bonusDays: 30 },
+];
+
+/** 1 coin = 1 fen when bought in the smallest pack: the exchange the paywall quotes. */
+export const fenPerCoin = 1;

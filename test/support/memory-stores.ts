@@ -1,0 +1,49 @@
+import type { ConsentLedger, ConsentStore } from '../../functions/src/domain/reminders/consents';
+import { emptyLedger, allows } from '../../functions/src/domain/reminders/consents';
+import { emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../../functions/src/domain/wallet/wallet';
+
+/** In-memory stores with the ports' semantics, for pure domain tests (no AWS SDK mocks). */
+export function memoryWallets(now: () => Date): WalletStore & { entries: LedgerEntry[] } {
+  const wallets = new Map<string, Wallet>();
+  const applied = new Set<string>();
+  const entries: LedgerEntry[] = [];
+  return {
+    entries,
+    async get(userId) {
+      return wallets.get(userId) ?? emptyWallet(userId);
+    },
+    async apply(userId, opId, change) {
+      const current = wallets.get(userId) ?? emptyWallet(userId);
+      if (applied.has(`${userId}:${opId}`)) return { wallet: current, replayed: true };
+      const at = now();
+      const result = change(current, at);
+      if (!result) return { wallet: current, replayed: false };
+      const next = { ...result.wallet, version: current.version + 1 };
+      wallets.set(userId, next);
+      applied.add(`${userId}:${opId}`);
+      entries.push({ opId, reason: result.reason, ref: result.ref, at: at.toISOString(), coinsBefore: current.coins, coinsAfter: next.coins, bonusBefore: 0, bonusAfter: 0 });
+      return { wallet: next, replayed: false };
+    },
+    async ledger() {
+      return entries;
+    },
+  };
+}
+
+export function memoryConsents(): ConsentStore & { ledgers: Map<string, ConsentLedger> } {
+  const ledgers = new Map<string, ConsentLedger>();
+  return {
+    ledgers,
+    async get(userId) {
+      return ledgers.get(userId) ?? emptyLedger();
+    },
+    async update(userId, change) {
+      const { ledger, result } = change(ledgers.get(userId) ?? emptyLedger());
+      if (ledger) ledgers.set(userId, ledger);
+      return result;
+    },
+    async candidates(kind) {
+      return [...ledgers.entries()].filter(([, l]) => allows(l, kind)).map(([id]) => id);
+    },
+  };
+}
