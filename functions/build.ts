@@ -27,6 +27,8 @@ export async function buildFunctions(): Promise<void> {
     chunkNames: 'chunks/[name]-[hash]',
     // CommonJS dependencies inside an ESM bundle still call require() for Node's built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // ffmpeg's package points at its own binary: resolve it at run time (a layer sets FFMPEG_PATH in AWS).
+    external: ['@ffmpeg-installer/ffmpeg'],
     sourcemap: true,
     logLevel: 'warning',
   });

@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { verifyPresignedGet } from '../src/adapters/media-url';
+import { maxUploadBytes } from '@drama/shared/uploads';
+import { verifyPresigned } from '../src/adapters/media-url';
 import type { StackSettings } from './settings';
 
 /**
@@ -7,7 +8,8 @@ import type { StackSettings } from './settings';
  * signature, so viewers reach media through this gate: it re-signs every media URL with the same
  * code that signed it and refuses unsigned, tampered and expired ones (403), lets the public
  * `covers/` prefix through as the production bucket policy does, fixes suffix ranges (`bytes=-N`,
- * which s3rver answers wrongly) and streams the object from s3rver with Range (206) intact.
+ * which s3rver answers wrongly) and streams the object from s3rver with Range (206) intact. Presigned
+ * PUTs (viewer uploads, under `uploads/` only) are verified with their signed type and length.
  */
 export function startMediaGate(s: StackSettings, now: () => Date = () => new Date()): Promise<Server> {
   const lookup = (id: string) => (id === s.s3Credentials.accessKeyId ? s.s3Credentials : undefined);
@@ -18,12 +20,26 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
     res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
   };
 
-  const upstream = (method: string, path: string, headers: Record<string, string>) =>
+  const upstream = (method: string, path: string, headers: Record<string, string>, body?: IncomingMessage) =>
     new Promise<IncomingMessage>((resolve, reject) => {
       const req = httpRequest({ host: s.host, port: s.ports.s3, method, path, headers }, resolve);
       req.on('error', reject);
-      req.end();
+      if (body) body.pipe(req);
+      else req.end();
     });
+
+  const upload = async (req: IncomingMessage, res: ServerResponse, target: URL) => {
+    if (!target.pathname.startsWith(`/${s.mediaBucket}/uploads/`)) return deny(res, 403, 'AccessDenied', 'uploads only');
+    const length = Number(req.headers['content-length']);
+    if (!Number.isInteger(length) || length < 1 || length > maxUploadBytes) return deny(res, 413, 'EntityTooLarge', 'bad content-length');
+    const headers = { 'content-type': req.headers['content-type'], 'content-length': req.headers['content-length'] };
+    const verdict = await verifyPresigned(target.toString(), lookup, s.region, now(), { method: 'PUT', headers });
+    if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);
+    const stored = await upstream('PUT', target.pathname, { 'content-type': String(headers['content-type']), 'content-length': String(length) }, req);
+    stored.resume();
+    res.writeHead(stored.statusCode ?? 502, { 'access-control-allow-origin': '*', etag: String(stored.headers.etag ?? '') });
+    res.end();
+  };
 
   /** s3rver serves `bytes=-N` wrongly; turn it into an explicit range from the object's size. */
   const fixRange = async (path: string, range: string | undefined): Promise<string | undefined> => {
@@ -43,17 +59,18 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
       if (method === 'OPTIONS') {
         res.writeHead(204, {
           'access-control-allow-origin': '*',
-          'access-control-allow-methods': 'GET, HEAD',
-          'access-control-allow-headers': 'range',
+          'access-control-allow-methods': 'GET, HEAD, PUT',
+          'access-control-allow-headers': 'range, content-type',
           'access-control-max-age': '3600',
         });
         return res.end();
       }
-      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'MethodNotAllowed', 'read only');
       const target = new URL(req.url ?? '/', `http://${req.headers.host ?? `${s.host}:${s.ports.media}`}`);
+      if (method === 'PUT') return await upload(req, res, target);
+      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'MethodNotAllowed', 'not allowed');
       if (!target.pathname.startsWith(`/${s.mediaBucket}/`)) return deny(res, 404, 'NoSuchBucket', 'unknown bucket');
       if (!target.pathname.startsWith(publicPrefix)) {
-        const verdict = await verifyPresignedGet(target.toString(), lookup, s.region, now());
+        const verdict = await verifyPresigned(target.toString(), lookup, s.region, now());
         if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);
       }
       const range = await fixRange(target.pathname, req.headers.range);

@@ -8,7 +8,7 @@ export interface StackSettings {
   /** Rendered demo media: a cache that survives fresh data directories (tests reuse it). */
   renderDir: string;
   host: string;
-  ports: { api: number; apiLambda: number; app: number; sandbox: number; dynamodb: number; s3: number; media: number };
+  ports: { api: number; apiLambda: number; app: number; sandbox: number; inference: number; dynamodb: number; s3: number; media: number };
   region: string;
   /** Scales the sandbox platform's retry delays (1 = the platforms' real schedules). */
   sandboxTimeScale: number;
@@ -36,6 +36,7 @@ export function stackSettings(overrides: Partial<StackSettings> = {}): StackSett
       apiLambda: port('API_LAMBDA_PORT', 3002),
       app: port('APP_PORT', defaultPorts.APP),
       sandbox: port('SANDBOX_PORT', defaultPorts.SANDBOX),
+      inference: port('INFERENCE_PORT', defaultPorts.INFERENCE),
       dynamodb: port('DYNAMODB_PORT', 4567),
       s3: port('S3_PORT', 4568),
       media: port('MEDIA_PORT', 4569),

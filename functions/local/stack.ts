@@ -23,6 +23,8 @@ export interface StackOptions {
   api?: boolean;
   /** Run the scheduled functions on short intervals (npm start does; tests call them directly). */
   jobs?: boolean;
+  /** Run the world-model inference server (CPU), as the GPU endpoint's local stand-in. */
+  inference?: boolean;
   log?: (line: string) => void;
 }
 
@@ -70,6 +72,8 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     WECHAT_TOKEN: identity.wechat.token,
     WECHAT_ENCODING_AES_KEY: identity.wechat.encodingAESKey,
     API_PUBLIC_URL: url(s, s.ports.api),
+    INFERENCE_URL: url(s, s.ports.inference),
+    LAMBDA_ENDPOINT: url(s, s.ports.apiLambda),
     API_PORT: String(s.ports.api),
     API_LAMBDA_PORT: String(s.ports.apiLambda),
   };
@@ -86,6 +90,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
+  let inferenceReady: Promise<void> = Promise.resolve();
   try {
     mkdirSync(join(s.dataDir, 'dynamodb'), { recursive: true });
     const bin = (pkg: string, file: string) => join(s.rootDir, 'node_modules', pkg, file);
@@ -112,11 +117,23 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
     if (opts.seed !== false) await seedIfNeeded(s, clients, opts.seed ?? {});
 
     const apiEnv = apiEnvironment(s, identity);
+    if (opts.inference !== false) {
+      const inference = startChild('inference', process.execPath, [bin('tsx', join('dist', 'cli.mjs')), join(s.rootDir, 'models', 'runtime', 'server.ts')], {
+        cwd: s.rootDir,
+        // A 2-core CPU computes an 8-branch batch in about a second; give queued requests room.
+        env: { INFERENCE_PORT: String(s.ports.inference), INFERENCE_HOST: s.host, INFERENCE_TIMEOUT_MS: '20000' },
+        log: opts.log,
+      });
+      stops.push(inference.stop);
+      // Loading the sessions takes a few seconds; the API starts meanwhile and waits below.
+      inferenceReady = waitUntil('inference server', async () => (await fetch(`${url(s, s.ports.inference)}/ping`)).status === 200, { timeoutMs: 120_000, everyMs: 250, child: inference });
+    }
     const urls: Record<string, string> = {
       API: url(s, s.ports.api),
       APP: url(s, s.ports.app),
       SANDBOX: url(s, s.ports.sandbox),
       MEDIA: url(s, s.ports.media),
+      INFERENCE: url(s, s.ports.inference),
       DYNAMODB: url(s, s.ports.dynamodb),
       S3: url(s, s.ports.s3),
       LAMBDA: url(s, s.ports.apiLambda),
@@ -154,6 +171,8 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
         stops.push(async () => jobs.stop());
       }
     }
+
+    await inferenceReady;
 
     if (opts.app) {
       const app = await startAppServer({

@@ -17,7 +17,7 @@ async function main() {
     seed: { onProgress: progressBar('seeding demo dramas') },
     log: process.env.LOG_STACK ? (line) => console.log(line) : undefined,
   });
-  for (const name of ['API', 'APP', 'SANDBOX', 'MEDIA']) console.log(`${name} ${stack.urls[name]}`);
+  for (const name of ['API', 'APP', 'SANDBOX', 'INFERENCE', 'MEDIA']) console.log(`${name} ${stack.urls[name]}`);
   console.log('ready: open APP in a browser. Ctrl-C stops everything.');
 
   let stopping = false;

@@ -11,12 +11,19 @@ export default defineAppConfig({
       root: 'packages/pay',
       pages: ['pages/coins/index', 'pages/membership/index', 'pages/order/index', 'pages/ledger/index'],
     },
+    {
+      // Habits: daily check-in, reminder settings, the H5 sandbox's inbox. `pages/checkin/index` is
+      // also where the check-in reminder leads (reminderPage in @drama/shared/reminders).
+      root: 'packages/habits',
+      pages: ['pages/checkin/index', 'pages/reminders/index', 'pages/inbox/index'],
+    },
   ],
   // Opening the feed makes the series and player pages likely next: fetch their code early. A
   // locked episode in the player leads to the coin store.
   preloadRule: {
     'pages/feed/index': { network: 'all', packages: ['packages/watch'] },
     'packages/watch/pages/player/index': { network: 'all', packages: ['packages/pay'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/habits'] },
   },
   window: {
     navigationBarTitleText: '微短剧',

@@ -58,22 +58,22 @@ const describe = (s: { name: string; dtype?: string; type?: string; shape: reado
 /** One ONNX session with the contract its JSON declares. */
 export class Stage {
   constructor(
-    readonly name: StageName,
+    readonly name: string,
     readonly meta: StageMeta,
     private readonly session: InferenceSession,
   ) {
     this.checkSession();
   }
 
-  /** Runs the session after checking every feed against the JSON; `fetches` may hold preallocated outputs. */
-  async run(feeds: Record<string, Tensor>, fetches?: Record<string, Tensor>): Promise<Record<string, Tensor>> {
+  /** Runs the session after checking every feed against the JSON, and checks what comes out. */
+  async run(feeds: Record<string, Tensor>): Promise<Record<string, Tensor>> {
     const free = new Map<string, number>(); // free axis name -> its size in this run
     for (const spec of this.meta.inputs) {
       const t = feeds[spec.name];
       if (!t) throw new ArtifactError(`${this.name}: input ${spec.name} missing`);
       this.checkTensor('input', spec, t, free);
     }
-    const out = (fetches ? await this.session.run(feeds, fetches) : await this.session.run(feeds)) as Record<string, Tensor>;
+    const out = (await this.session.run(feeds)) as Record<string, Tensor>;
     for (const spec of this.meta.outputs) this.checkTensor('output', spec, out[spec.name], free);
     return out;
   }
@@ -116,16 +116,19 @@ export class Stage {
   }
 }
 
-export async function loadStage(stage: StageName, opts: RuntimeOptions): Promise<Stage> {
-  const meta = readStageMeta(opts.dir, stage);
-  const path = join(opts.dir, `${stage}.onnx`);
-  if (!existsSync(path)) throw new ArtifactError(`${path} is missing beside ${stage}.json`);
-  const session = await InferenceSession.create(path, {
+export function sessionOptions(opts: RuntimeOptions): InferenceSession.SessionOptions {
+  return {
     executionProviders: opts.ep === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
     graphOptimizationLevel: 'all',
     executionMode: 'sequential', // the graphs are chains; parallel branches would only add thread hops
     intraOpNumThreads: opts.threads,
     interOpNumThreads: 1,
-  });
-  return new Stage(stage, meta, session);
+  };
+}
+
+export async function loadStage(stage: StageName, opts: RuntimeOptions): Promise<Stage> {
+  const meta = readStageMeta(opts.dir, stage);
+  const path = join(opts.dir, `${stage}.onnx`);
+  if (!existsSync(path)) throw new ArtifactError(`${path} is missing beside ${stage}.json`);
+  return new Stage(stage, meta, await InferenceSession.create(path, sessionOptions(opts)));
 }

@@ -3,16 +3,17 @@
 //
 //   tokens = all MASK
 //   for s in 0..steps-1:
-//     logits = dynamics(context, action, tokens)                      # (B, N, K), one call for all branches
-//     draw   = sample softmax(logits / temperature) at each masked token (argmax when temperature is 0)
-//     conf   = log p(draw) + temperature * (1 - (s+1)/steps) * Gumbel  # noise fades out over the steps
+//     probs = softmax(dynamics(context, action, tokens) / temperature)  # (B, N, K), one call for all branches
+//     draw  = a sample of probs at each masked token (argmax when temperature is 0)
+//     conf  = log(p(draw) + 1e-9) + temperature * (1 - (s+1)/steps) * Gumbel  # noise fades out over the steps
 //     fill every masked token with its draw, then re-mask the floor(N * cos(pi/2 * (s+1)/steps))
-//     least confident of them                                           # cosine schedule: 0 left at the end
+//     least confident of them                                            # cosine schedule: 0 left at the end
 //
 // The random numbers come from a seeded PRNG per branch (mulberry32), never Math.random, so the same
 // seed, context and action give the same tokens, whichever other branches share the batch. They are
 // not PyTorch's numbers: the Python and Node samplers agree in distribution, not draw for draw.
-// Tokens already fixed are skipped (PyTorch samples them too, then discards the draw).
+// Tokens already fixed are skipped (PyTorch samples them too, then discards the draw). The softmax
+// itself runs in onnxruntime (softmax.ts); this loop only draws, scores and re-masks.
 //
 // Shape key: B branches, N tokens a frame, K codes.
 
@@ -60,11 +61,12 @@ export interface MaskGitShape {
 }
 
 /**
- * Runs the loop. `logitsOf(tokens)` gets the current (B, N) tokens, MASK where unknown, and returns
- * (B, N, K) logits; `seeds` holds one PRNG seed per branch. Returns the (B, N) sampled tokens.
+ * Runs the loop. `probsOf(tokens)` gets the current (B, N) tokens, MASK where unknown, and returns the
+ * (B, N, K) probabilities softmax(logits / temperature), or softmax(logits) when the temperature is 0;
+ * `seeds` holds one PRNG seed per branch. Returns the (B, N) sampled tokens.
  */
 export async function sampleMaskGit(
-  logitsOf: (tokens: Int32Array) => Promise<Float32Array>,
+  probsOf: (tokens: Int32Array) => Promise<Float32Array>,
   shape: MaskGitShape,
   seeds: readonly number[],
   opts: MaskGitOptions,
@@ -75,12 +77,11 @@ export async function sampleMaskGit(
   if (!(steps >= 1)) throw new RangeError(`steps must be at least 1, not ${steps}`);
   const rngs = seeds.map(mulberry32);
   const tokens = new Int32Array(B * N).fill(maskId); // (B, N)
-  const exps = new Float64Array(K); // scratch: exp((logit - max) / temperature) of one token
   const conf = new Float64Array(N); // confidence of each masked token of one branch
   const masked: number[] = [];
   for (let s = 0; s < steps; s++) {
     opts.signal?.throwIfAborted();
-    const logits = await logitsOf(tokens); // (B, N, K)
+    const probs = await probsOf(tokens); // (B, N, K)
     const keep = maskedAfter(s, steps, N);
     const noise = temperature * (1 - (s + 1) / steps);
     for (let b = 0; b < B; b++) {
@@ -90,19 +91,17 @@ export async function sampleMaskGit(
       // --- sample each masked token and score how sure the model was of the draw ---
       for (const i of masked) {
         const row = (b * N + i) * K;
-        let max = -Infinity;
-        let arg = 0;
-        for (let k = 0; k < K; k++) if (logits[row + k] > max) { max = logits[row + k]; arg = k; }
-        const t = temperature > 0 ? temperature : 1; // greedy decoding scores with the untempered softmax
-        let sum = 0;
-        for (let k = 0; k < K; k++) sum += (exps[k] = Math.exp((logits[row + k] - max) / t));
-        let draw = arg;
+        let draw = 0;
         if (temperature > 0) {
-          const target = rand() * sum;
+          const u = rand(); // inverse CDF; u beyond the float32 total (by rounding) takes the last possible code
           let acc = 0;
-          for (draw = 0; draw < K - 1; draw++) if ((acc += exps[draw]) > target) break;
+          draw = -1;
+          for (let k = 0; k < K; k++) if ((acc += probs[row + k]) > u) { draw = k; break; }
+          if (draw < 0) for (draw = K - 1; draw > 0 && probs[row + draw] === 0; draw--);
+        } else {
+          for (let k = 1; k < K; k++) if (probs[row + k] > probs[row + draw]) draw = k;
         }
-        conf[i] = Math.log(exps[draw] / sum + 1e-9);
+        conf[i] = Math.log(probs[row + draw] + 1e-9);
         if (temperature > 0) {
           const u = Math.min(Math.max(rand(), 1e-9), 1 - 1e-9);
           conf[i] += noise * -Math.log(-Math.log(u));

@@ -182,7 +182,9 @@ export async function startInferenceServer(opts: InferenceServerOptions = {}): P
     const timer = new AbortController();
     const timeout = setTimeout(() => timer.abort(new HttpError('TIMEOUT', `no answer within ${timeoutMs} ms`)), timeoutMs);
     try {
-      const work = queue.run(timer.signal, () => (input.op === 'encode' ? encodeScene(m, input) : stepScene(m, input, timer.signal)));
+      const work = queue.run<EncodeSceneOutput | StepSceneOutput>(timer.signal, () =>
+        input.op === 'encode' ? encodeScene(m, input) : stepScene(m, input, timer.signal),
+      );
       work.catch(() => undefined); // the race below reports it; a late failure after a timeout is expected
       // answer at the deadline even if a step is mid-way; the step itself stops at its next check
       const aborted = new Promise<never>((_, reject) => {

@@ -14,6 +14,7 @@ import {
 import { ArtifactError, loadStage, type RuntimeOptions, type Stage } from './artifacts';
 import { fromPlanar, toPlanar } from './image';
 import { branchSeed, sampleMaskGit } from './maskgit';
+import { createSoftmaxStage } from './softmax';
 
 export interface WorldConfig {
   frameSize: number; // S
@@ -81,15 +82,27 @@ export class WorldModel {
     private readonly encoder: Stage,
     private readonly decoder: Stage,
     private readonly dynamics: Stage,
+    private readonly softmax: Stage,
   ) {}
 
   static async load(opts: RuntimeOptions): Promise<WorldModel> {
-    const [encoder, decoder, dynamics] = await Promise.all([
+    const [encoder, decoder, dynamics, softmax] = await Promise.all([
       loadStage('tokenizer_encoder', opts),
       loadStage('tokenizer_decoder', opts),
       loadStage('dynamics', opts),
+      createSoftmaxStage(opts),
     ]);
-    return new WorldModel(readConfig(encoder, decoder, dynamics), encoder, decoder, dynamics);
+    return new WorldModel(readConfig(encoder, decoder, dynamics), encoder, decoder, dynamics, softmax);
+  }
+
+  /** A token grid has N codes of 0..K-1; anything else would reach the sessions as a bad index. */
+  private checkGrid(grid: ArrayLike<number>): ArrayLike<number> {
+    const { tokens: N, codes: K } = this.config;
+    if (grid.length !== N) throw new RangeError(`a token grid has ${N} tokens, not ${grid.length}`);
+    for (let i = 0; i < N; i++) {
+      if (!(Number.isInteger(grid[i]) && grid[i] >= 0 && grid[i] < K)) throw new RangeError(`token ${grid[i]} is not a code of 0 to ${K - 1}`);
+    }
+    return grid;
   }
 
   /** One 64×64 (S, S, 3) frame -> its (N,) tokens. */
@@ -107,10 +120,7 @@ export class WorldModel {
     const { frameSize: S, tokens: N } = this.config;
     const B = tokens.length;
     const data = new BigInt64Array(B * N); // (B, N)
-    tokens.forEach((t, b) => {
-      if (t.length !== N) throw new RangeError(`a token grid has ${N} tokens, not ${t.length}`);
-      writeInt64(data, t, b * N);
-    });
+    tokens.forEach((t, b) => writeInt64(data, this.checkGrid(t), b * N));
     const out = await this.decoder.run({ tokens: new Tensor('int64', data, [B, N]) });
     const frames = out.frames.data as Float32Array; // (B, 3, S, S)
     return tokens.map((_, b) => fromPlanar(frames, S * S, b * 3 * S * S));
@@ -125,8 +135,10 @@ export class WorldModel {
     const B = actions.length;
     if (context.length < 1 || context.length > T) throw new RangeError(`context has ${context.length} frames, not 1 to ${T}`);
     if (B < 1) throw new RangeError('no actions');
+    for (const a of actions) if (!(Number.isInteger(a) && a >= 0 && a < this.config.actions)) throw new RangeError(`action ${a} is not 0 to ${this.config.actions - 1}`);
+    context.forEach((f) => this.checkGrid(f));
     const frames = [...Array<ArrayLike<number>>(T - context.length).fill(context[0]), ...context]; // T frames
-    // --- inputs fixed for the whole loop, and the two buffers each step rewrites ---
+    // --- inputs fixed for the whole loop; each step rewrites next_tokens in place ---
     const ctx = new BigInt64Array(B * T * N); // (B, T, N)
     for (let b = 0; b < B; b++) frames.forEach((f, t) => writeInt64(ctx, f, (b * T + t) * N));
     const feeds = {
@@ -134,13 +146,14 @@ export class WorldModel {
       action: new Tensor('int64', BigInt64Array.from(actions, (a) => BigInt(a)), [B]),
       next_tokens: new Tensor('int64', new BigInt64Array(B * N), [B, N]),
     };
-    const logits = new Tensor('float32', new Float32Array(B * N * K), [B, N, K]); // filled in place each step
+    const temperature = new Tensor('float32', Float32Array.of(opts.temperature > 0 ? opts.temperature : 1), []);
     const next = feeds.next_tokens.data as BigInt64Array;
     const tokens = await sampleMaskGit(
       async (current) => {
         writeInt64(next, current);
-        const out = await this.dynamics.run(feeds, { logits });
-        return out.logits.data as Float32Array;
+        const { logits } = await this.dynamics.run(feeds); // (B, N, K)
+        const { probs } = await this.softmax.run({ logits, temperature }); // (B, N, K)
+        return probs.data as Float32Array;
       },
       { branches: B, tokens: N, codes: K, maskId },
       actions.map((a) => branchSeed(opts.seed, a)),

@@ -3,22 +3,28 @@
 The encoder sees pixels of the past frames t-1, t and of the next frame t+1 (plus their difference,
 which makes motion easy to see) and emits one vector, snapped to the nearest of 8 codebook vectors
 (a VQ bottleneck). The decoder must predict frame t+1 from frame t and that code only, so the code has
-to carry "what changed"; it is not shown frame t-1, from which it could guess the motion instead. After training only the encoder and codebook are used: to label
-training clips for the dynamics, and to read the actions of a real clip at evaluation.
+to carry "what changed"; it is not shown frame t-1, from which it could guess the motion instead.
+
+The decoder is a dynamic-filter predictor (Finn et al. 2016, https://arxiv.org/abs/1605.07157;
+De Brabandere et al. 2016): conditioned on the action it predicts, for every 4x4 patch, a softmax
+over 7x7 displacements and moves frame t's pixels accordingly, plus a small residual for new content.
+A plain conv decoder learned to copy frame t and ignore the action within our CPU budget; with
+displacement kernels, "which way things move" is the cheapest thing to learn, so the code takes it on.
+After training only the encoder and codebook are used: to label training clips for the dynamics, and
+to read the actions of a real clip at evaluation.
 
 Against collapse to one or two actions (a known pitfall): a small action set, cosine-similarity
 codes, FiLM conditioning of every decoder block on the action, a usage term that rewards spreading
 the batch over all codes (the entropy of the mean soft assignment, as in clustering losses such as
-IIC), and dead-code resets (a code unused for a while is moved onto an encoder output; `reset_dead`).
-Most of all, a warm-up without quantization: the decoder first learns to use a continuous (unit-norm)
-latent, whose gradients are direct; the codebook is then set by k-means on those latents (`init_codes`),
-so the 8 codes start on 8 different kinds of change, and training goes on through the VQ bottleneck.
+IIC). Most of all, a long warm-up without quantization: the decoder first learns to use a continuous
+(unit-norm) latent, whose gradients are direct; the codebook is then set by k-means on those latents
+(`init_codes`), so the 8 codes start on 8 different kinds of change, and a short phase trains on
+through the VQ bottleneck.
 
 Shape key: B batch, P = past frames (2), H = W = 64, C = 3, A actions, E code dim, c channels.
 """
-from dataclasses import dataclass, asdict
-
 import math
+from dataclasses import dataclass, asdict
 
 import torch
 import torch.nn as nn
@@ -34,18 +40,19 @@ class LAMConfig:
     code_dim: int = 32
     width: int = 64
     blocks: int = 3  # decoder blocks, each FiLM-conditioned on the action
+    kernel: int = 7  # displacement window of the decoder: moves of up to 3 px a step (pans, sprites, scroll)
     beta: float = 0.25  # commitment weight (VQ-VAE)
     usage_weight: float = 0.01  # weight of (log A - entropy of the batch's mean assignment)
     tau: float = 0.1  # temperature of the soft assignment used by the usage term only
-    reset_every: int = 100  # steps between dead-code checks
-    warmup_share: float = 0.3  # share of training steps with a continuous latent, before k-means sets the codes
+    warmup_share: float = 0.8  # share of steps with a continuous latent before k-means sets the codes; the
+    # VQ phase after it is kept short: in longer runs here, with dead-code resets, the codes drifted into one
 
     def to_dict(self):
         return asdict(self)
 
 
 class ActionQuantizer(nn.Module):
-    """Nearest of A unit vectors by cosine similarity, straight-through gradients, usage counts for resets."""
+    """Nearest of A unit vectors by cosine similarity, straight-through gradients, usage counts for the monitor."""
 
     def __init__(self, actions: int, dim: int):
         super().__init__()
@@ -82,17 +89,6 @@ class ActionQuantizer(nn.Module):
         self.codebook.data.copy_(c)
         self.usage.zero_()
 
-    @torch.no_grad()
-    def reset_dead(self, z: torch.Tensor, min_share: float = 0.02) -> int:
-        """Moves codes used by less than `min_share` of samples since the last call onto encoder outputs z (B, E)."""
-        share = self.usage / self.usage.sum().clamp(min=1)
-        dead = (share < min_share).nonzero().flatten()
-        if len(dead):
-            pick = torch.randperm(len(z))[: len(dead)]
-            self.codebook.data[dead[: len(pick)]] = F.normalize(z[pick], dim=1) + 0.01 * torch.randn_like(z[pick])
-        self.usage.zero_()
-        return len(dead)
-
 
 class LatentActionModel(nn.Module):
     def __init__(self, cfg: LAMConfig):
@@ -111,7 +107,8 @@ class LatentActionModel(nn.Module):
         self.dec_in = nn.Conv2d(3 * 16 + cfg.code_dim, c, 3, padding=1)
         self.dec_blocks = nn.ModuleList(ResBlock(c) for _ in range(cfg.blocks))
         self.dec_film = nn.ModuleList(nn.Linear(cfg.code_dim, 2 * c) for _ in range(cfg.blocks))
-        self.dec_out = nn.Conv2d(c, 3 * 16, 3, padding=1)
+        self.dec_kernel = nn.Conv2d(c, cfg.kernel ** 2, 3, padding=1)  # displacement logits per 4x4 patch
+        self.dec_out = nn.Conv2d(c, 3 * 16, 3, padding=1)  # residual, for content the displacements cannot bring
 
     def encode_latent(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
         """past (B, P, 3, H, W), nxt (B, 3, H, W) in [0, 1] -> continuous latent (B, E)."""
@@ -131,8 +128,15 @@ class LatentActionModel(nn.Module):
         h = self.dec_in(torch.cat([x, code], dim=1))  # (B, c, 16, 16)
         for block, film in zip(self.dec_blocks, self.dec_film):
             h = block(h, film(action_code))  # (B, c, 16, 16)
-        delta = F.pixel_shuffle(self.dec_out(F.silu(h)), 4)  # (B, 3, H, W)
-        return past[:, -1] + delta  # predict the change from frame t
+        h = F.silu(h)
+        k, frame = self.cfg.kernel, past[:, -1]
+        B, _, H, W = frame.shape
+        weights = F.softmax(self.dec_kernel(h), dim=1)  # (B, k*k, 16, 16)
+        weights = F.interpolate(weights, size=(H, W), mode="nearest")  # (B, k*k, H, W)
+        padded = F.pad(frame, [k // 2] * 4, mode="replicate")
+        windows = F.unfold(padded, k).view(B, 3, k * k, H, W)  # each pixel's k x k neighbourhood
+        moved = (windows * weights[:, None]).sum(2)  # (B, 3, H, W)
+        return moved + 0.1 * F.pixel_shuffle(self.dec_out(h), 4)  # (B, 3, H, W)
 
     def forward(self, past: torch.Tensor, nxt: torch.Tensor, quantize: bool = True) -> dict:
         # --- infer the action from the transition (continuous during the warm-up) ---

@@ -1,11 +1,11 @@
-"""The one command: data -> tokenizer -> latent actions -> dynamics -> evaluation -> ONNX export.
+"""The one command: data -> latent actions -> tokenizer -> dynamics -> ONNX export -> evaluation.
 
     npm run train:world            # = OMP_NUM_THREADS=1 /usr/bin/python3 -m models.world.train
     python3 -m models.world.train --quick --out /tmp/w   # tiny settings, for the smoke test
 
-Stages run in order on one CPU thread with a fixed seed. The tokenizer is trained on single frames;
-all frames are then tokenized once. The latent action model is trained on pixels, then frozen, and
-labels every training transition once; the dynamics trains on those tokens and labels (cheaper on one
+Stages run in order on one CPU thread with a fixed seed. The latent action model is trained on pixels,
+then frozen, and labels every training transition once. The tokenizer is trained on single frames;
+all frames are then tokenized once; the dynamics trains on those tokens and labels (cheaper on one
 core than training the dynamics and the LAM jointly). Checkpoints (each with its config) go to
 `<cache>/`, ONNX files and parity fixtures to `<out>/`, the report to `<report>`.
 
@@ -33,13 +33,13 @@ class TrainConfig:
     seed: int = 0
     train_clips: int = 1200
     held_out_clips: int = 64
-    tok_steps: int = 1800
+    tok_steps: int = 1500
     tok_batch: int = 32
     tok_lr: float = 2e-3
-    lam_steps: int = 2000
+    lam_steps: int = 700
     lam_batch: int = 32
     lam_lr: float = 1e-3
-    dyn_steps: int = 1000
+    dyn_steps: int = 800
     dyn_batch: int = 16
     dyn_lr: float = 1e-3
     eval_clips: int = 48  # held-out clips used for the rollout metric (MaskGIT sampling is the slow part)
@@ -114,7 +114,7 @@ def train_lam(cfg: TrainConfig, frames: np.ndarray, rng) -> LatentActionModel:
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lam_lr, weight_decay=0.0)
     n, L = frames.shape[:2]
     bar = tqdm(range(cfg.lam_steps), desc="latent actions", mininterval=10)
-    resets, used, warmup = 0, 0, int(model.cfg.warmup_share * cfg.lam_steps)
+    used, warmup = 0, int(model.cfg.warmup_share * cfg.lam_steps)
     for step in bar:
         schedule(opt, step, cfg.lam_steps, cfg.lam_lr)
         if step == warmup:  # --- end of the warm-up: k-means on fresh latents sets the codebook ---
@@ -128,14 +128,11 @@ def train_lam(cfg: TrainConfig, frames: np.ndarray, rng) -> LatentActionModel:
         opt.zero_grad()
         out["loss"].backward()
         opt.step()
-        # --- usage monitor and dead-code resets (none in the last fifth, so the codes settle) ---
-        if step > warmup and step % model.cfg.reset_every == model.cfg.reset_every - 1:
+        # --- usage monitor: codes chosen since the last report (before k-means, by the untrained codebook) ---
+        if step % 50 == 49:
             used = int((model.vq.usage > 0).sum())
-            if step < 0.8 * cfg.lam_steps:
-                resets += model.vq.reset_dead(out["z"])
-            else:
-                model.vq.usage.zero_()
-            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used, resets=resets)
+            model.vq.usage.zero_()
+            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used)
     return model.eval()
 
 
@@ -204,14 +201,15 @@ def main(argv=None):
     frames, _, _ = make_dataset(train_seeds(cfg.train_clips), ClipConfig())  # true actions are not read
     held = make_dataset(held_out_seeds(cfg.held_out_clips), ClipConfig())
 
-    tokenizer = train_tokenizer(cfg, frames, rng)
-    save(tokenizer, cache / "tokenizer.pt")
-    tokens = tokenize(tokenizer, frames)  # (n, L, N)
-
+    # the LAM reads pixels only, so it trains first: a collapse shows within minutes, not after the tokenizer
     lam = train_lam(cfg, frames, rng)
     save(lam, cache / "lam.pt")
     actions = label_actions(lam, frames)  # (n, L-1)
-    print("latent action shares on training clips:", np.round(np.bincount(actions.ravel(), minlength=8) / actions.size, 3))
+    print("latent action shares on training clips:", np.round(np.bincount(actions.ravel(), minlength=8) / actions.size, 3), flush=True)
+
+    tokenizer = train_tokenizer(cfg, frames, rng)
+    save(tokenizer, cache / "tokenizer.pt")
+    tokens = tokenize(tokenizer, frames)  # (n, L, N)
 
     dynamics = train_dynamics(cfg, tokens, actions, rng, tokenizer.cfg.codebook_size, lam.cfg.actions)
     save(dynamics, cache / "dynamics.pt")

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stackSettings } from '../../functions/local/settings';
 import { startStack } from '../../functions/local/stack';
-import { freePort } from '../support/free-port';
+import { freeStackPorts } from '../support/free-port';
 
 function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
@@ -41,10 +41,9 @@ function rssKiB(pid: number): { name: string; kib: number } {
 }
 
 async function main() {
-  const p = () => freePort();
   const settings = stackSettings({
     dataDir: mkdtempSync(join(tmpdir(), 'drama-memory-')),
-    ports: { api: await p(), apiLambda: await p(), app: await p(), sandbox: await p(), dynamodb: await p(), s3: await p(), media: await p() },
+    ports: await freeStackPorts(),
   });
   const stack = await startStack(settings, { seed: {}, api: true, app: true });
   try {

@@ -11,17 +11,16 @@ import { join } from 'node:path';
 import { stackSettings } from '../../functions/local/settings';
 import { startStack } from '../../functions/local/stack';
 import { apiEvent } from '../support/api-event';
-import { freePort } from '../support/free-port';
+import { freeStackPorts } from '../support/free-port';
 import { atFixedRate, printTable } from './rate';
 
 const rps = Number(process.env.BENCH_RPS ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 
 async function main() {
-  const p = () => freePort();
   const settings = stackSettings({
     dataDir: mkdtempSync(join(tmpdir(), 'drama-bench-')),
-    ports: { api: await p(), apiLambda: await p(), app: await p(), sandbox: await p(), dynamodb: await p(), s3: await p(), media: await p() },
+    ports: await freeStackPorts(),
   });
   const stack = await startStack(settings, { seed: {}, api: true, app: false });
   try {

@@ -39,7 +39,11 @@ const firstSeries = async (): Promise<SeriesSummary> => {
   return items.find((s: SeriesSummary) => s.freeEpisodes > 0 && s.episodeCount > s.freeEpisodes);
 };
 const playerUrl = (s: SeriesSummary, episode: number) => `${stack.urls.APP}/#/packages/watch/pages/player/index?seriesId=${s.id}&episode=${episode}`;
-const shot = (name: string) => page.screenshot({ path: join(shots, `pay-${name}.png`) });
+/** A screenshot to look at, once Taro's page slide-in (300 ms) has finished. */
+const shot = async (name: string) => {
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: join(shots, `pay-${name}.png`) });
+};
 
 /** The furthest any <video> on the page has played, in seconds. */
 const playedS = () => page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));

@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { addSeries, putEpisode, runJob } from '../support/fixtures';
 import { apiClient, call } from '../support/http';
 import { readStackInfo } from '../support/stack-setup';
@@ -39,6 +40,7 @@ describe('consents', () => {
 describe('episode release reminders', () => {
   it('tells followers with consent, once, and consumes the consent; others hear nothing', async () => {
     await addSeries(stack, { id: 'release-drama', episodes: 3, freeEpisodes: 3, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
+    await eventually(() => api('/series/release-drama'), (r) => r.status === 200, 'the fixture series in the catalog');
     const fan = await signIn('release-fan');
     const silent = await signIn('release-follower-without-consent');
     for (const u of [fan, silent]) expect((await api('/follows/release-drama', { method: 'POST', token: u.token })).status).toBe(200);
@@ -60,6 +62,7 @@ describe('episode release reminders', () => {
 
   it('retries transient platform errors and stops for good when the user refused', async () => {
     await addSeries(stack, { id: 'retry-drama', episodes: 2, freeEpisodes: 2, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
+    await eventually(() => api('/series/retry-drama'), (r) => r.status === 200, 'the fixture series in the catalog');
     const patient = await signIn('retry-patient');
     const refuser = await signIn('retry-refuser');
     for (const u of [patient, refuser]) {

@@ -11,3 +11,11 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** A free port for every service of the local stack, so a test stack never meets `npm start`. */
+export async function freeStackPorts() {
+  const names = ['api', 'apiLambda', 'app', 'sandbox', 'inference', 'dynamodb', 's3', 'media'] as const;
+  const ports = {} as Record<(typeof names)[number], number>;
+  for (const name of names) ports[name] = await freePort();
+  return ports;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir, stackSettings } from '../../functions/local/settings';
 import { startStack, type Stack } from '../../functions/local/stack';
-import { freePort } from './free-port';
+import { freeStackPorts } from './free-port';
 
 /** What a suite needs to reach the stack its setup started; written where the tests read it. */
 export interface StackInfo {
@@ -14,8 +14,11 @@ export interface StackInfo {
   mediaBucket: string;
 }
 
-/** Test stacks publish the full demo seed (12 episodes a series), rendered once into RENDER_DIR. */
-export const testEpisodes = 12;
+/**
+ * Test stacks publish the first episodes of each demo series (enough for free and locked ones),
+ * rendered once into RENDER_DIR and reused; suites that need more arrange fixtures.
+ */
+export const testEpisodes = 6;
 
 const infoFile = (name: string) => join(rootDir, '.tmp', `stack-${name}.json`);
 
@@ -27,17 +30,16 @@ let running: Stack | undefined;
  */
 export async function startTestStack(name: string, opts: { api: boolean; app: boolean }): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `drama-${name}-`));
-  const p = async () => freePort();
   const settings = stackSettings({
     dataDir,
-    ports: { api: await p(), apiLambda: await p(), app: await p(), sandbox: await p(), dynamodb: await p(), s3: await p(), media: await p() },
+    ports: await freeStackPorts(),
   });
   // Tests move fast: platform retries in milliseconds, catalog edits visible within half a second.
   process.env.CATALOG_TTL_MS = '500';
   // Reminders: never quiet (tests run at any hour) and quick retries.
   process.env.REMINDER_QUIET_HOURS = 'none';
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
-  running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: {}, api: opts.api, app: opts.app });
+  running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
   mkdirSync(join(rootDir, '.tmp'), { recursive: true });
   writeFileSync(infoFile(name), JSON.stringify(info, null, 2));

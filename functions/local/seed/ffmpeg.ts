@@ -1,6 +1,8 @@
 // ffmpeg binary, CJK font lookup and a small process runner for the seed renderer.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** The ffmpeg from the @ffmpeg-installer/ffmpeg dev dependency (FFMPEG_PATH overrides). */
 export function ffmpegPath(): string {
@@ -15,8 +17,10 @@ export function ffmpegPath(): string {
 }
 
 /**
- * Known Debian/Ubuntu locations of CJK fonts, best first. TrueType collections are fine: drawtext uses
- * face 0 (for Noto CJK that is the JP face, which covers all simplified Chinese characters).
+ * Known Debian/Ubuntu locations of CJK fonts, best first. drawtext can only open face 0 of a collection
+ * (.ttc), which for Noto CJK is the Japanese face: it would draw simplified characters such as 归 in
+ * Japanese forms. So collections are split: the Simplified Chinese face is copied out to a standalone
+ * font file under the temp dir (see simplifiedChineseFace).
  */
 export const CJK_FONT_CANDIDATES = {
   sans: [
@@ -44,7 +48,8 @@ export function findFonts(): Fonts {
   const override = process.env.SEED_CJK_FONT;
   if (override) {
     if (!existsSync(override)) throw new Error(`seed renderer: SEED_CJK_FONT=${override} does not exist`);
-    return (fontsCache = { sans: override, serif: override });
+    const f = simplifiedChineseFace(override);
+    return (fontsCache = { sans: f, serif: f });
   }
   const sans = CJK_FONT_CANDIDATES.sans.find((p) => existsSync(p));
   if (!sans) {
@@ -54,7 +59,67 @@ export function findFonts(): Fonts {
     );
   }
   const serif = CJK_FONT_CANDIDATES.serif.find((p) => existsSync(p)) ?? sans;
-  return (fontsCache = { sans, serif });
+  return (fontsCache = { sans: simplifiedChineseFace(sans), serif: simplifiedChineseFace(serif) });
+}
+
+/** Family name (name ID 1, Windows platform) of the sfnt table directory at `dir`. */
+function familyName(buf: Buffer, dir: number): string {
+  const numTables = buf.readUInt16BE(dir + 4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = dir + 12 + i * 16;
+    if (buf.toString('latin1', rec, rec + 4) !== 'name') continue;
+    const name = buf.readUInt32BE(rec + 8);
+    const count = buf.readUInt16BE(name + 2);
+    const strings = name + buf.readUInt16BE(name + 4);
+    for (let k = 0; k < count; k++) {
+      const r = name + 6 + k * 12;
+      if (buf.readUInt16BE(r) !== 3 || buf.readUInt16BE(r + 6) !== 1) continue;
+      const len = buf.readUInt16BE(r + 8), off = strings + buf.readUInt16BE(r + 10);
+      const be = buf.subarray(off, off + len);
+      const le = Buffer.alloc(len);
+      for (let j = 0; j + 1 < len; j += 2) { le[j] = be[j + 1]; le[j + 1] = be[j]; }
+      return le.toString('utf16le');
+    }
+  }
+  return '';
+}
+
+/**
+ * For a font collection, write its Simplified Chinese face (family ending in " SC") as a standalone font
+ * file and return that path; other fonts (and collections without such a face) are returned unchanged.
+ */
+export function simplifiedChineseFace(file: string): string {
+  const buf = readFileSync(file);
+  if (buf.toString('latin1', 0, 4) !== 'ttcf') return file;
+  const faces = buf.readUInt32BE(8);
+  let dir = -1;
+  for (let i = 0; i < faces; i++) {
+    const d = buf.readUInt32BE(12 + i * 4);
+    if (/ SC$/.test(familyName(buf, d))) { dir = d; break; }
+  }
+  if (dir < 0) return file;
+  const out = path.join(os.tmpdir(), 'drama-seed-assets', 'fonts', `${path.basename(file).replace(/\.tt[cf]$/i, '')}-SC.otf`);
+  if (existsSync(out)) return out;
+  const numTables = buf.readUInt16BE(dir + 4);
+  const header = Buffer.alloc(12 + numTables * 16);
+  buf.copy(header, 0, dir, dir + 12);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  for (let i = 0; i < numTables; i++) {
+    const rec = dir + 12 + i * 16;
+    const tOff = buf.readUInt32BE(rec + 8), tLen = buf.readUInt32BE(rec + 12);
+    buf.copy(header, 12 + i * 16, rec, rec + 16);
+    header.writeUInt32BE(offset, 12 + i * 16 + 8);
+    const padded = Buffer.alloc((tLen + 3) & ~3);
+    buf.copy(padded, 0, tOff, tOff + tLen);
+    parts.push(padded);
+    offset += padded.length;
+  }
+  mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.${process.pid}.tmp`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, out);
+  return out;
 }
 
 /**

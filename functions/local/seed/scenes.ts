@@ -30,10 +30,10 @@ function womanInGown(cx: number, top: number, hf: number): { sdf: Sdf; box: Box 
   for (let i = 0; i <= steps; i++) {
     const f = i / steps;
     const x = cx + (0.21 - 0.42 * f) * u;
-    const y = top + u - 0.012 * u * Math.sin(f * Math.PI * 3) - (Math.abs(f - 0.5) < 0.5 ? 0 : 0);
+    const y = top + u - 0.012 * u * Math.sin(f * Math.PI * 3);
     gownPts.push([x, y]);
   }
-  const gown = poly(gownPts.slice(0, 2).concat(gownPts.slice(2)));
+  const gown = poly(gownPts);
   const sdf = smoothUnion(0.012 * u, hair, head, neck, shoulders, bodice, armL, armR, gown);
   return { sdf, box: bbox(cx - 0.25 * u, top - 0.01 * u, cx + 0.25 * u, top + u + 0.02 * u) };
 }
@@ -69,7 +69,9 @@ function umbrellaFigure(cx: number, ground: number, hf: number): { body: { sdf: 
     [cx + 0.15 * u, ground - 0.7 * u], [cx + 0.13 * u, ground - 0.76 * u], [cx + 0.04 * u, ground - 0.8 * u],
   ]);
   const head = ellipse(cx, ground - 0.86 * u, 0.058 * u, 0.072 * u);
-  const legs = union(rect(cx - 0.1 * u, ground - 0.22 * u, cx - 0.03 * u, ground, 0.015 * u), rect(cx + 0.03 * u, ground - 0.22 * u, cx + 0.1 * u, ground, 0.015 * u));
+  const legs = union(
+    poly([[cx - 0.1 * u, ground - 0.22 * u], [cx - 0.02 * u, ground - 0.22 * u], [cx - 0.035 * u, ground], [cx - 0.085 * u, ground]]),
+    poly([[cx + 0.02 * u, ground - 0.22 * u], [cx + 0.1 * u, ground - 0.22 * u], [cx + 0.085 * u, ground], [cx + 0.035 * u, ground]]));
   const armUp = poly([[cx + 0.08 * u, ground - 0.74 * u], [cx + 0.14 * u, ground - 0.7 * u], [cx + 0.06 * u, ground - 0.92 * u], [cx + 0.02 * u, ground - 0.9 * u]]);
   const shaft = rect(cx + 0.025 * u, ground - 1.04 * u, cx + 0.036 * u, ground - 0.86 * u);
   const body = smoothUnion(0.02 * u, coat, head, legs, armUp, shaft);
@@ -177,7 +179,7 @@ function skyline(c: Canvas, look: SeedLook): void {
   const man = bust(w * 0.585, h * 0.47, 64 * s, { broad: true });
   const woman = bust(w * 0.425, h * 0.515, 56 * s, { longHair: true, tilt: 0.2 });
   c.glow(w * 0.5, h * 0.56, 220 * s, 180 * s, look.palette.glow, 0.22);
-  c.silhouette(union(man.sdf, woman.sdf), look.palette.shadow, look.palette.glow, 2 * s,
+  c.silhouette(union(man.sdf, woman.sdf), '#1a0b20', look.palette.glow, 2 * s,
     bbox(Math.min(man.box.x0, woman.box.x0), man.box.y0, Math.max(man.box.x1, woman.box.x1), Math.max(man.box.y1, woman.box.y1)), 0.9);
   // terrace railing in front of them
   const ry = h * 0.72;
@@ -244,7 +246,9 @@ function rainyStreet(c: Canvas, look: SeedLook): void {
   }
   // the witness under a red umbrella, watching the window
   const fig = umbrellaFigure(w * 0.68, h * 0.93, 360 * s);
-  c.silhouette(fig.body.sdf, look.palette.shadow, '#6f9aa8', 1.6 * s, fig.body.box, 0.55);
+  c.silhouette(fig.body.sdf, look.palette.shadow, '#6f9aa8', 1.4 * s, fig.body.box, 0.35);
+  // ground mist over the feet
+  c.glow(w * 0.66, h * 0.94, 220 * s, 40 * s, '#1c2c34', 0.85, 'over', 1.2);
   c.silhouette(fig.canopy.sdf, '#5c0d14', '#ff5a5a', 1.6 * s, fig.canopy.box, 0.6);
   c.glow(w * 0.71, h * 0.93 - 360 * s, 110 * s, 50 * s, '#ff3b3b', 0.12);
   c.vignette(0.8);

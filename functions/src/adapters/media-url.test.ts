@@ -34,3 +34,14 @@ describe('per-viewer presigned media URLs', () => {
     expect((await verifyPresignedGet(url, lookup, location.region, new Date(now.getTime() + 299_000))).ok).toBe(true);
   });
 });
+
+describe('presigned upload URLs', () => {
+  it('verify only with the signed content type and length', async () => {
+    const url = await (await import('./media-url')).presignPut({ location, key: 'uploads/u_1/a', userId: 'u_1', contentType: 'image/png', bytes: 1234, credentials, expiresInS: 300, now });
+    const { verifyPresigned } = await import('./media-url');
+    expect(await verifyPresigned(url, lookup, location.region, now, { method: 'PUT', headers: { 'content-type': 'image/png', 'content-length': '1234' } })).toEqual({ ok: true, userId: 'u_1' });
+    expect((await verifyPresigned(url, lookup, location.region, now, { method: 'PUT', headers: { 'content-type': 'image/png', 'content-length': '99999' } })).ok).toBe(false);
+    expect((await verifyPresigned(url, lookup, location.region, now, { method: 'PUT', headers: { 'content-type': 'text/html', 'content-length': '1234' } })).ok).toBe(false);
+    expect((await verifyPresigned(url, lookup, location.region, now, { method: 'GET', headers: {} })).ok).toBe(false);
+  });
+});

@@ -34,15 +34,15 @@ function encodeKey(key: string): string {
   return key.split('/').map(encodeURIComponent).join('/');
 }
 
-function requestFor(url: URL, query: Record<string, string>): HttpRequest {
+function requestFor(url: URL, query: Record<string, string>, method = 'GET', headers: Record<string, string> = {}): HttpRequest {
   return new HttpRequest({
-    method: 'GET',
+    method,
     protocol: url.protocol,
     hostname: url.hostname,
     port: url.port ? Number(url.port) : undefined,
     path: url.pathname,
     query,
-    headers: { host: url.host },
+    headers: { host: url.host, ...headers },
   });
 }
 
@@ -73,6 +73,30 @@ export async function presignGet(opts: {
   return toUrl(presigned, base);
 }
 
+/**
+ * A presigned PUT for one upload: the content type and exact length are signed headers, so the
+ * client cannot send something else or something bigger than it asked for.
+ */
+export async function presignPut(opts: {
+  location: MediaLocation;
+  key: string;
+  userId: string;
+  contentType: string;
+  bytes: number;
+  credentials: Credentials;
+  expiresInS: number;
+  now: Date;
+}): Promise<string> {
+  const { location, key } = opts;
+  const base = new URL(location.endpoint);
+  base.pathname = location.pathStyle ? `/${location.bucket}/${encodeKey(key)}` : `/${encodeKey(key)}`;
+  const presigned = await signer(opts.credentials, location.region).presign(
+    requestFor(base, { [userParam]: opts.userId }, 'PUT', { 'content-type': opts.contentType, 'content-length': String(opts.bytes) }),
+    { expiresIn: opts.expiresInS, signingDate: opts.now, unhoistableHeaders: new Set(['content-type', 'content-length']) },
+  );
+  return toUrl(presigned, base);
+}
+
 export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: string };
 
 function parseAmzDate(value: string): Date | null {
@@ -81,14 +105,15 @@ function parseAmzDate(value: string): Date | null {
 }
 
 /**
- * Re-signs a presigned GET URL with the same inputs and compares signatures in constant time;
+ * Re-signs a presigned URL (GET, or PUT with its signed headers) with the same inputs and compares signatures in constant time;
  * refuses unsigned, tampered, foreign-key and expired URLs.
  */
-export async function verifyPresignedGet(
+export async function verifyPresigned(
   rawUrl: string,
   lookup: (accessKeyId: string) => Credentials | undefined,
   region: string,
   now: Date,
+  request: { method: string; headers: Record<string, string | undefined> } = { method: 'GET', headers: {} },
 ): Promise<VerifyResult> {
   const url = new URL(rawUrl);
   const q = url.searchParams;
@@ -112,12 +137,24 @@ export async function verifyPresignedGet(
   }
   const base = new URL(url.origin);
   base.pathname = url.pathname;
-  const resigned = await signer(credentials, region).presign(requestFor(base, query), {
+  // The headers the URL says it signed must be present with the values that were signed.
+  const signedHeaders = (q.get('X-Amz-SignedHeaders') ?? 'host').split(';').filter((h) => h !== 'host');
+  const headers: Record<string, string> = {};
+  for (const name of signedHeaders) {
+    const value = request.headers[name];
+    if (value === undefined) return { ok: false, reason: `missing signed header ${name}` };
+    headers[name] = value;
+  }
+  const resigned = await signer(credentials, region).presign(requestFor(base, query, request.method, headers), {
     expiresIn: expires,
     signingDate,
+    unhoistableHeaders: new Set(signedHeaders),
   });
   const expected = Buffer.from(String(resigned.query?.['X-Amz-Signature']), 'utf8');
   const given = Buffer.from(signature, 'utf8');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'signature' };
   return { ok: true, userId: q.get(userParam) as string };
 }
+
+export const verifyPresignedGet = (rawUrl: string, lookup: (accessKeyId: string) => Credentials | undefined, region: string, now: Date) =>
+  verifyPresigned(rawUrl, lookup, region, now);

@@ -1,6 +1,6 @@
 import type { MediaSigner } from '../domain/playback/play';
 import { config } from '../lib/config';
-import { presignGet, type Credentials, type MediaLocation } from './media-url';
+import { presignGet, presignPut, type Credentials, type MediaLocation } from './media-url';
 
 /** Lambda provides its role's credentials in the environment; locally they are the s3rver keys. */
 function credentialsFromEnv(): Credentials {
@@ -17,9 +17,15 @@ export function mediaLocation(): MediaLocation {
     : { endpoint: `https://${mediaBucket}.s3.${region}.amazonaws.com`, bucket: mediaBucket, pathStyle: false, region };
 }
 
-export const s3Media: MediaSigner & { coverUrl(key: string): string } = {
+export const s3Media: MediaSigner & {
+  coverUrl(key: string): string;
+  signUploadUrl(key: string, userId: string, contentType: string, bytes: number, expiresInS: number, now: Date): Promise<string>;
+} = {
   signPlayUrl: (key, userId, expiresInS, now) =>
     presignGet({ location: mediaLocation(), key, userId, credentials: credentialsFromEnv(), expiresInS, now }),
+
+  signUploadUrl: (key, userId, contentType, bytes, expiresInS, now) =>
+    presignPut({ location: mediaLocation(), key, userId, contentType, bytes, credentials: credentialsFromEnv(), expiresInS, now }),
 
   /** Covers sit under the public `covers/` prefix (a bucket policy grants read there only). */
   coverUrl(key) {

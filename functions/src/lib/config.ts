@@ -30,6 +30,14 @@ export interface Config {
   quietHours: { from: number; to: number } | null;
   /** Pauses between retries of a transient send failure. */
   sendRetryDelaysMs: number[];
+  /** The world-model endpoint: a SageMaker endpoint name in AWS, or a URL locally. */
+  inferenceEndpointName?: string;
+  inferenceUrl?: string;
+  inferenceTimeoutMs: number;
+  /** The function that computes a scene's next 8-branch batch (invoked asynchronously). */
+  precomputeFunction: string;
+  /** Where the Lambda API is (serverless-offline locally; unset in AWS). */
+  lambdaEndpoint?: string;
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -101,6 +109,11 @@ function load(): Config {
     reminderTemplates: process.env.REMINDER_TEMPLATES ? (JSON.parse(process.env.REMINDER_TEMPLATES) as Config['reminderTemplates']) : defaultTemplates,
     quietHours: quietHoursFrom(process.env.REMINDER_QUIET_HOURS),
     sendRetryDelaysMs: (process.env.SEND_RETRY_DELAYS_MS ?? '500,2000,8000').split(',').map(Number),
+    inferenceEndpointName: optional('INFERENCE_ENDPOINT_NAME'),
+    inferenceUrl: optional('INFERENCE_URL'),
+    inferenceTimeoutMs: Number(process.env.INFERENCE_TIMEOUT_MS ?? 8000),
+    precomputeFunction: process.env.PRECOMPUTE_FUNCTION ?? 'drama-local-precomputeScene',
+    lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
   };
 }
 

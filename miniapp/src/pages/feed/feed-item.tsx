@@ -18,13 +18,17 @@ interface FeedItemProps {
   role: FeedItemRole;
   /** Current, and the page is on screen. */
   playing: boolean;
+  /** Seconds into the episode to start at (继续观看). */
+  resumeS?: number;
+  /** The user started this series before: the feed shows it first, marked 继续观看. */
+  continued?: boolean;
   onEnded: () => void;
   /** The user asked to unlock; `retry` asks POST /play again once they have. */
   onLocked: (locked: { offers: Offer[]; message: string; retry: () => void }) => void;
 }
 
 /** One screen of the feed: the cover, the video when current or next, and the title overlay. */
-export function FeedItem({ series, episode, videoId, role, playing, onEnded, onLocked }: FeedItemProps) {
+export function FeedItem({ series, episode, videoId, role, playing, resumeS, continued, onEnded, onLocked }: FeedItemProps) {
   const openSeries = () => Taro.navigateTo({ url: seriesPageUrl(series.id) });
   return (
     <View className={`feed-item feed-item--${role}`}>
@@ -36,11 +40,13 @@ export function FeedItem({ series, episode, videoId, role, playing, onEnded, onL
           videoId={videoId}
           current={role === 'current'}
           playing={playing}
+          resumeS={resumeS}
           onEnded={onEnded}
           onLocked={onLocked}
         />
       )}
       <View className="feed-item__overlay">
+        {continued && <Text className="feed-item__continue">继续观看</Text>}
         <Text className="feed-item__title">{series.title}</Text>
         <Text className="feed-item__meta">
           第 {episode} 集 · 共 {series.episodeCount} 集 · {series.genre}
@@ -59,7 +65,7 @@ interface FeedItemVideoProps extends Omit<FeedItemProps, 'role'> {
 }
 
 /** Asks POST /play as soon as the item is current or next (that is the prefetch), then plays. */
-function FeedItemVideo({ series, episode, videoId, current, playing, onEnded, onLocked }: FeedItemVideoProps) {
+function FeedItemVideo({ series, episode, videoId, current, playing, resumeS, onEnded, onLocked }: FeedItemVideoProps) {
   const source = useEpisodeSource(series.id, episode);
 
   useEffect(() => {
@@ -73,6 +79,7 @@ function FeedItemVideo({ series, episode, videoId, current, playing, onEnded, on
         src={source.url}
         poster={series.cover}
         active={playing}
+        initialTime={resumeS}
         onError={source.onMediaError}
         onEnded={() => {
           rememberEpisode(series.id, Math.min(episode + 1, series.episodeCount));

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Swiper, SwiperItem, View, Text } from '@tarojs/components';
 import type { Offer } from '@drama/shared/playback';
@@ -6,12 +6,17 @@ import type { SeriesSummary } from '@drama/shared/catalog';
 import { StateView } from '@/components/state-view/state-view';
 import { useListSeries } from '@/features/catalog/api/list-series';
 import { lastWatchedEpisode } from '@/features/playback/last-watched';
+import { getHistory } from '@/features/habits/api/get-history';
+import { continueWatchingFirst } from '@/features/habits/continue-watching';
+import { askForReminders } from '@/features/reminders/ask-for-reminders';
+import { prefetchConsents } from '@/features/reminders/consents-store';
 import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
 import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
 import { coinStorePageUrl } from '@/lib/routes';
 import { topBar } from '@/lib/top-bar';
+import { useAsync } from '@/lib/use-async';
 import { usePageVisible } from '@/lib/use-page-visible';
 import { FeedItem } from './feed-item';
 import './index.css';
@@ -34,6 +39,10 @@ interface Paywall {
  */
 export default function FeedPage() {
   const list = useListSeries();
+  // 继续观看: series the user started come first, where they were left. Without a history (not
+  // signed in, offline) the feed is just the catalog.
+  const history = useAsync(() => getHistory().catch(() => ({ items: [] })), []);
+  useEffect(prefetchConsents, []);
   const [current, setCurrent] = useState(0);
   const [paywall, setPaywall] = useState<Paywall | null>(null);
 
@@ -49,6 +58,7 @@ export default function FeedPage() {
   const pay = usePayOrder({ onGranted });
   // A series with no episodes yet has nothing to play.
   const items = (list.data?.items ?? []).filter((s) => s.episodeCount > 0);
+  const entries = continueWatchingFirst(items, history.data?.items ?? []);
   const next = useCallback(
     (from: number) => {
       if (from + 1 < items.length) setCurrent(from + 1);
@@ -58,7 +68,7 @@ export default function FeedPage() {
   );
 
   let body;
-  if (list.status === 'loading') body = <StateView kind="loading" />;
+  if (list.status === 'loading' || history.status === 'loading') body = <StateView kind="loading" />;
   else if (list.status === 'error') body = <StateView kind="error" error={list.error} onRetry={list.reload} />;
   else if (items.length === 0) body = <StateView kind="empty" text="暂时还没有剧集上线" />;
   else {
@@ -70,16 +80,18 @@ export default function FeedPage() {
         duration={300}
         onChange={(e) => setCurrent(e.detail.current)}
       >
-        {items.map((s, i) => (
+        {entries.map(({ series: s, resume }, i) => (
           <SwiperItem key={s.id} className="feed__slide">
             <FeedItem
               series={s}
-              episode={startEpisode(s)}
+              episode={resume?.episode ?? startEpisode(s)}
               videoId={`feed-video-${i}`}
               role={i === current ? 'current' : i === current + 1 ? 'next' : 'idle'}
               playing={i === current && visible}
+              resumeS={resume?.positionS}
+              continued={resume !== undefined}
               onEnded={() => next(i)}
-              onLocked={(locked) => setPaywall({ ...locked, series: s, episode: startEpisode(s) })}
+              onLocked={(locked) => setPaywall({ ...locked, series: s, episode: resume?.episode ?? startEpisode(s) })}
             />
           </SwiperItem>
         ))}
@@ -101,7 +113,11 @@ export default function FeedPage() {
           episode={paywall.episode}
           seriesTitle={paywall.series.title}
           balance={wallet.status === 'success' ? wallet.data : undefined}
-          onClose={() => setPaywall(null)}
+          onClose={() => {
+            setPaywall(null);
+            // Declined to pay for now: offer the check-in reminder (its coins unlock episodes).
+            void askForReminders(['checkin', 'new_drama'], 'paywall_close');
+          }}
           onBuy={pay.start}
           onUnlocked={onGranted}
           onTopUp={(shortBy) => Taro.navigateTo({ url: coinStorePageUrl(shortBy) })}

@@ -1,11 +1,15 @@
-import Taro from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { StateView } from '@/components/state-view/state-view';
+import { useListSeries } from '@/features/catalog/api/list-series';
+import { WatchLists } from '@/features/habits/components/watch-lists';
+import { checkinPageUrl, inboxPageUrl, reminderSettingsPageUrl } from '@/features/habits/routes';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
 import { membershipLine, spendable } from '@/features/wallet/wallet-text';
 import { currentSession } from '@/lib/api-client';
 import { canPurchase } from '@/lib/capabilities';
-import { coinStorePageUrl, ledgerPageUrl, membershipPageUrl, seriesListPageUrl } from '@/lib/routes';
+import { coinStorePageUrl, ledgerPageUrl, membershipPageUrl, playerPageUrl, seriesListPageUrl } from '@/lib/routes';
 import { useAsync } from '@/lib/use-async';
 import './index.css';
 
@@ -16,6 +20,15 @@ export default function MinePage() {
   const session = useAsync(currentSession, []);
   const wallet = useWallet();
   const go = (url: string) => () => Taro.navigateTo({ url });
+  // 我的追剧 and 观看历史 change while the user watches elsewhere: ask again when the tab shows.
+  const catalog = useListSeries();
+  const [listsKey, setListsKey] = useState(0);
+  const shownBefore = useRef(false);
+  useDidShow(() => {
+    if (shownBefore.current) setListsKey((k) => k + 1);
+    shownBefore.current = true;
+  });
+  const seriesOf = (id: string) => catalog.data?.items.find((s) => s.id === id);
 
   return (
     <View className="mine">
@@ -73,6 +86,25 @@ export default function MinePage() {
           <Text>全部剧集</Text>
           <Text className="mine__chevron">›</Text>
         </Button>
+      </View>
+
+      <View className="mine__links mine__links--habits">
+        <Button role="button" className="mine__link" onClick={go(checkinPageUrl)}>
+          <Text>每日签到</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(reminderSettingsPageUrl)}>
+          <Text>提醒设置</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(inboxPageUrl)}>
+          <Text>消息通知</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+      </View>
+
+      <View className="mine__lists">
+        <WatchLists seriesOf={seriesOf} refreshKey={listsKey} onOpen={(seriesId, episode) => Taro.navigateTo({ url: playerPageUrl(seriesId, episode) })} />
       </View>
     </View>
   );

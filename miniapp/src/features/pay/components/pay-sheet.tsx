@@ -42,11 +42,11 @@ export function PaySheet({ pay, placement = 'fixed', doneLabel = '完成', onDon
     );
   }
 
-  const closeable = state.step === 'done' || state.step === 'failed' || state.step === 'cancelled';
   const orderId = 'orderId' in state ? state.orderId : state.step === 'done' ? state.order.orderId : undefined;
   return (
-    <View className={mask} onClick={closeable ? pay.reset : undefined}>
-      <View className={`pay-sheet pay-sheet--${state.step}`} role="dialog" aria-label="支付" onClick={(e) => e.stopPropagation()}>
+    // No tap-outside-to-close: the tap that answered the cashier would land on the new mask too.
+    <View className={mask}>
+      <View className={`pay-sheet pay-sheet--${state.step}`} role="dialog" aria-label="支付">
         {state.step === 'creating' && <Progress text="创建订单中…" />}
         {state.step === 'awaiting' && <Progress text="等待支付" detail="请在支付窗口完成付款" />}
         {state.step === 'confirming' && <Progress text="支付确认中…" detail="正在等待支付结果，请勿重复支付" />}

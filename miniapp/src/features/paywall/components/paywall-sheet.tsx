@@ -100,8 +100,8 @@ export function PaywallSheet(props: PaywallSheetProps) {
               <Button
                 role="button"
                 key={offer.kind === 'membership' ? `membership-${offer.plan}` : offer.kind}
-                className={`paywall-offer paywall-offer--${offer.kind}`}
-                disabled={busy}
+                className={`paywall-offer paywall-offer--${offer.kind}${busy ? ' paywall-offer--busy' : ''}`}
+                aria-busy={busy}
                 onClick={() => void choose(offer)}
               >
                 <Text className="paywall-offer__title">{busy ? '解锁中…' : label.title}</Text>

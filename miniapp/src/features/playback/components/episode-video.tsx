@@ -14,6 +14,11 @@ export interface EpisodeVideoProps {
   onEnded?: () => void;
   /** Fraction played, 0..1, as playback advances. */
   onProgress?: (fraction: number) => void;
+  /** Seconds played and the episode's length, as playback advances (the resume point). */
+  onTime?: (positionS: number, durationS: number) => void;
+  onPause?: () => void;
+  /** Start this many seconds in (resuming where the user left the episode). */
+  initialTime?: number;
   onError?: () => void;
 }
 
@@ -21,7 +26,7 @@ export interface EpisodeVideoProps {
  * One episode, filling its (positioned) parent, no native controls: tap toggles pause, and a
  * 点击开启声音 button shows while sound is off (H5 autoplays muted).
  */
-export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onError }: EpisodeVideoProps) {
+export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError }: EpisodeVideoProps) {
   const muted = useMuted();
   const [paused, setPaused] = useState(!active);
   const mounted = useRef(false);
@@ -44,6 +49,7 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onE
         src={src}
         poster={poster}
         autoplay={active}
+        initialTime={initialTime}
         muted={muted}
         loop={false}
         controls={false}
@@ -53,12 +59,16 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onE
         enableProgressGesture={false}
         objectFit="contain"
         onPlay={() => setPaused(false)}
-        onPause={() => setPaused(true)}
+        onPause={() => {
+          setPaused(true);
+          onPause?.();
+        }}
         onEnded={onEnded}
         onError={onError}
         onTimeUpdate={(e) => {
           const { currentTime, duration } = e.detail;
           if (duration > 0) onProgress?.(currentTime / duration);
+          onTime?.(currentTime, duration);
         }}
       />
       <View className="episode-video__tap" onClick={() => active && control(paused ? 'play' : 'pause')}>

@@ -83,6 +83,7 @@ function MembershipStatus({ membership, onChanged }: { membership: MembershipVie
       content: `取消后到期不再扣费，会员在 ${dateText(membership.expiresAt)} 前仍然有效。`,
       confirmText: '确认取消',
       cancelText: '再想想',
+      confirmColor: '#fe2c55',
     });
     if (!confirm) return;
     setCancelling(true);
@@ -103,7 +104,7 @@ function MembershipStatus({ membership, onChanged }: { membership: MembershipVie
       <Text className="membership__state">会员有效期至 {dateText(membership.expiresAt)}</Text>
       <Text className="membership__sub">{renewalLine(membership)}</Text>
       {membership.autoRenew && (
-        <Button role="button" className="membership__cancel" disabled={cancelling} onClick={() => void cancel()}>
+        <Button role="button" className="membership__cancel" onClick={() => void (cancelling || cancel())}>
           {cancelling ? '正在取消…' : '取消自动续费'}
         </Button>
       )}

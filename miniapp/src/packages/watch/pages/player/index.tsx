@@ -8,6 +8,13 @@ import { prefetchPlay } from '@/features/playback/api/play-episode';
 import { EpisodeVideo } from '@/features/playback/components/episode-video';
 import { useEpisodeSource } from '@/features/playback/hooks/use-episode-source';
 import { rememberEpisode } from '@/features/playback/last-watched';
+import { FollowButton } from '@/features/habits/components/follow-button';
+import { SeriesEndCard } from '@/features/habits/components/series-end-card';
+import { useProgressSaver } from '@/features/habits/hooks/use-progress-saver';
+import { useResumePoint } from '@/features/habits/hooks/use-resume-point';
+import { startAt } from '@/features/habits/resume-point';
+import { askForReminders } from '@/features/reminders/ask-for-reminders';
+import { prefetchConsents } from '@/features/reminders/consents-store';
 import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
 import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
@@ -36,6 +43,14 @@ export default function PlayerPage() {
   const count = series.data?.series.episodeCount ?? 0;
   const hasNext = episode < count;
 
+  // Habits: start where this episode was left, save the position as it plays, and at the end of
+  // the last episode offer to follow. (`from=reminder` links need nothing more than the episode.)
+  const resume = useResumePoint(seriesId, episode);
+  const saver = useProgressSaver(seriesId, episode);
+  const [ended, setEnded] = useState(false);
+  useEffect(prefetchConsents, []);
+  const askForUpdates = (trigger: 'follow' | 'episode_end') => void askForReminders(['episode_update'], trigger);
+
   // Paying: after a grant (coins spent, series or membership bought) ask POST /play again at once.
   const wallet = useWallet();
   const onGranted = () => {
@@ -53,6 +68,7 @@ export default function PlayerPage() {
 
   const goTo = (next: number) => {
     setSheet(null);
+    setEnded(false);
     setEpisode(next);
   };
   const onProgress = (fraction: number) => {
@@ -62,8 +78,9 @@ export default function PlayerPage() {
     if (!episodes[next - 1]?.locked) prefetchPlay({ seriesId, episode: next });
   };
   const onEnded = () => {
+    saver.finish(hasNext ? episode + 1 : undefined);
     if (hasNext) goTo(episode + 1);
-    else Taro.showToast({ title: '已经是最后一集了', icon: 'none' });
+    else setEnded(true);
   };
   const back = () => {
     if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
@@ -75,19 +92,22 @@ export default function PlayerPage() {
   return (
     <View className="player">
       <View className="player__stage">
-        {source.status === 'playable' && (
+        {source.status === 'playable' && resume.status === 'success' && (
           <EpisodeVideo
             key={episode}
             id="player-video"
             src={source.url}
             poster={series.data?.series.cover}
             active={sheet === null && visible}
+            initialTime={startAt(resume.data, episodes[episode - 1]?.durationS)}
             onProgress={onProgress}
+            onTime={saver.onTime}
+            onPause={saver.flush}
             onEnded={onEnded}
             onError={source.onMediaError}
           />
         )}
-        {source.status === 'loading' && <StateView kind="loading" />}
+        {(source.status === 'loading' || (source.status === 'playable' && resume.status !== 'success')) && <StateView kind="loading" />}
         {source.status === 'error' && <StateView kind="error" error={source.error} onRetry={source.retry} />}
         {source.status === 'locked' && (
           <View className="player__locked">
@@ -112,6 +132,7 @@ export default function PlayerPage() {
             第 {episode} 集{count ? ` / 共 ${count} 集` : ''}
           </Text>
         </View>
+        <FollowButton seriesId={seriesId} variant="overlay" onFollow={() => askForUpdates('follow')} />
         <Button role="button" className="pill pill--ghost" onClick={() => setSheet('episodes')}>
           选集
         </Button>
@@ -145,12 +166,17 @@ export default function PlayerPage() {
           episode={episode}
           seriesTitle={series.data?.series.title}
           balance={wallet.status === 'success' ? wallet.data : undefined}
-          onClose={() => setSheet(null)}
+          onClose={() => {
+            setSheet(null);
+            // Declined to pay for now: offer the check-in reminder (its coins unlock episodes).
+            void askForReminders(['checkin', 'new_drama'], 'paywall_close');
+          }}
           onBuy={pay.start}
           onUnlocked={onGranted}
           onTopUp={(shortBy) => Taro.navigateTo({ url: coinStorePageUrl(shortBy) })}
         />
       )}
+      {ended && <SeriesEndCard seriesId={seriesId} episodeCount={count} onRemind={() => askForUpdates('episode_end')} onClose={() => setEnded(false)} />}
       <PaySheet pay={pay} placement="contained" autoCloseMs={1500} />
     </View>
   );

@@ -5,6 +5,9 @@ import { StateView } from '@/components/state-view/state-view';
 import { useGetSeries } from '@/features/catalog/api/get-series';
 import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
 import { lastWatchedEpisode } from '@/features/playback/last-watched';
+import { FollowButton } from '@/features/habits/components/follow-button';
+import { askForReminders } from '@/features/reminders/ask-for-reminders';
+import { prefetchConsents } from '@/features/reminders/consents-store';
 import { playerPageUrl } from '@/lib/routes';
 import './index.css';
 
@@ -12,6 +15,8 @@ import './index.css';
 export default function SeriesPage() {
   const seriesId = useRouter().params.seriesId ?? '';
   const query = useGetSeries(seriesId);
+  // Following asks for update reminders from the tap itself, so have the template ids ready.
+  useEffect(prefetchConsents, []);
 
   useEffect(() => {
     if (query.status === 'success') Taro.setNavigationBarTitle({ title: query.data.series.title });
@@ -41,11 +46,14 @@ export default function SeriesPage() {
               </Text>
             ))}
           </View>
-          {episodes.length > 0 && (
-            <Button role="button" className="pill series-page__play" onClick={() => open(resumeAt ?? 1)}>
-              {resumeAt ? `继续看第 ${resumeAt} 集` : '开始观看'}
-            </Button>
-          )}
+          <View className="series-page__actions">
+            {episodes.length > 0 && (
+              <Button role="button" className="pill series-page__play" onClick={() => open(resumeAt ?? 1)}>
+                {resumeAt ? `继续看第 ${resumeAt} 集` : '开始观看'}
+              </Button>
+            )}
+            <FollowButton seriesId={series.id} onFollow={() => void askForReminders(['episode_update'], 'follow')} />
+          </View>
         </View>
       </View>
       <Text className="series-page__synopsis">{series.synopsis}</Text>

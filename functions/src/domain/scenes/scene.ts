@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sceneActionCount, sceneContextLength, type SceneBranch } from '@drama/shared/scenes';
+import type { CreateSceneInput, SceneOutput, SceneStepOutput } from '@drama/shared/scene-api';
+import { decideEntitlement } from '@drama/shared/entitlement';
+import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
+import { termsOf } from '../catalog/views';
+import { BadRequest, DomainError, EntitlementRequired, Forbidden, NotFound } from '../errors';
+import type { HoldingsReader } from '../playback/play';
+
+/**
+ * A playable scene: the owner, the recent token window the dynamics model conditions on, the step
+ * count, and (zero wait) the next frame for every action, computed in one batch before the press.
+ * The inference endpoint is stateless; this item is the scene's whole state.
+ */
+export interface Scene {
+  sceneId: string;
+  owner: string;
+  seed: number;
+  step: number;
+  window: number[][];
+  frame: string;
+  /** The 8-branch batch for `pending.step`: a press at that step takes its branch. */
+  pending: { step: number; branches: Array<{ action: number; tokens: number[]; png: string }> } | null;
+  createdAt: string;
+}
+
+export interface SceneStore {
+  create(scene: Scene): Promise<void>;
+  get(sceneId: string): Promise<Scene | undefined>;
+  /** Advances from `fromStep` in one conditional write; false if another press got there first. */
+  advance(sceneId: string, fromStep: number, next: { window: number[][]; frame: string }): Promise<boolean>;
+  /** Stores the batch for `step` if the scene is still at `step`. */
+  setPending(sceneId: string, step: number, branches: Scene['pending']): Promise<boolean>;
+}
+
+export interface Inference {
+  encode(rgb64: Buffer): Promise<{ tokens: number[]; png: string }>;
+  step(window: number[][], actions: number[], seed: number): Promise<SceneBranch[]>;
+}
+
+export interface FrameSource {
+  /** A decoded, cropped 64×64 RGB still from an uploaded image (refusing non-images and bombs). */
+  fromUpload(key: string): Promise<Buffer>;
+  /** A 64×64 RGB still cut from an episode's private media object at `atS`. */
+  fromEpisode(mediaKey: string, atS: number): Promise<Buffer>;
+}
+
+export interface ScenePorts {
+  scenes: SceneStore;
+  inference: Inference;
+  frames: FrameSource;
+  catalog: CatalogReader;
+  holdings: HoldingsReader;
+  /** Starts the next 8-branch batch without waiting for it (an async invocation in AWS). */
+  precompute(sceneId: string, step: number): Promise<void>;
+  now: () => Date;
+}
+
+export class SceneConflict extends DomainError {
+  constructor() {
+    super('CONFLICT', 'the scene moved on: another press was first');
+  }
+}
+
+/** The seed of one step: a scene replays the same way from the same presses. */
+export function stepSeed(sceneSeed: number, step: number): number {
+  return createHash('sha256').update(`${sceneSeed}:${step}`).digest().readUInt32BE(0);
+}
+
+export async function createScene(input: CreateSceneInput, userId: string, ports: ScenePorts): Promise<SceneOutput> {
+  let rgb: Buffer;
+  if (input.source.kind === 'upload') {
+    if (!input.source.key.startsWith(`uploads/${userId}/`)) throw new Forbidden('that upload is not yours');
+    rgb = await ports.frames.fromUpload(input.source.key);
+  } else {
+    const { seriesId, episode, atS } = input.source;
+    const series = await ports.catalog.getSeries(seriesId);
+    const now = ports.now();
+    const found = series?.published ? releasedEpisodes(series, now).find((e) => e.index === episode) : undefined;
+    if (!series || !found) throw new NotFound(`no episode ${episode} of ${seriesId}`);
+    const decision = decideEntitlement(termsOf(series), episode, await ports.holdings.holdingsOf(userId), now);
+    if (!decision.entitled) throw new EntitlementRequired(decision.offers);
+    if (atS >= found.durationS) throw new BadRequest(`episode ${episode} is ${found.durationS} s long`);
+    rgb = await ports.frames.fromEpisode(found.mediaKey, atS);
+  }
+  const { tokens, png } = await ports.inference.encode(rgb);
+  const scene: Scene = {
+    sceneId: `sc_${randomBytes(12).toString('hex')}`,
+    owner: userId,
+    seed: randomBytes(4).readUInt32BE(0),
+    step: 0,
+    window: [tokens],
+    frame: png,
+    pending: null,
+    createdAt: ports.now().toISOString(),
+  };
+  await ports.scenes.create(scene);
+  await ports.precompute(scene.sceneId, 0);
+  return { sceneId: scene.sceneId, frame: png, step: 0, actions: sceneActionCount };
+}
+
+async function ownScene(sceneId: string, userId: string, scenes: SceneStore): Promise<Scene> {
+  const scene = await scenes.get(sceneId);
+  if (!scene) throw new NotFound(`no scene ${sceneId}`);
+  if (scene.owner !== userId) throw new Forbidden('only the scene\'s owner can play it');
+  return scene;
+}
+
+async function computeOne(scene: Scene, action: number, inference: Inference) {
+  const [b] = await inference.step(scene.window, [action], stepSeed(scene.seed, scene.step));
+  return { action, tokens: b.tokens, png: b.frame.png };
+}
+
+/** A press: the precomputed branch when it is ready (zero wait), else one step computed now. */
+export async function stepScene(sceneId: string, action: number, userId: string, ports: ScenePorts): Promise<SceneStepOutput> {
+  const scene = await ownScene(sceneId, userId, ports.scenes);
+  const ready = scene.pending?.step === scene.step ? scene.pending.branches.find((b) => b.action === action) : undefined;
+  const branch = ready ?? (await computeOne(scene, action, ports.inference));
+  const window = [...scene.window, branch.tokens].slice(-sceneContextLength);
+  if (!(await ports.scenes.advance(sceneId, scene.step, { window, frame: branch.png }))) throw new SceneConflict();
+  await ports.precompute(sceneId, scene.step + 1);
+  return { frame: branch.png, step: scene.step + 1, precomputed: Boolean(ready) };
+}
+
+/** The batch job: the next frame for every action at `step`, stored if the scene is still there. */
+export async function precomputeBranches(sceneId: string, step: number, ports: Pick<ScenePorts, 'scenes' | 'inference'>): Promise<boolean> {
+  const scene = await ports.scenes.get(sceneId);
+  if (!scene || scene.step !== step || scene.pending?.step === step) return false;
+  const actions = Array.from({ length: sceneActionCount }, (_, a) => a);
+  const branches = await ports.inference.step(scene.window, actions, stepSeed(scene.seed, step));
+  return ports.scenes.setPending(sceneId, step, { step, branches: branches.map((b) => ({ action: b.action, tokens: b.tokens, png: b.frame.png })) });
+}

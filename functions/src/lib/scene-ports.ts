@@ -1,0 +1,16 @@
+import { dynamoScenes } from '../adapters/dynamodb-scenes';
+import { ffmpegFrames } from '../adapters/ffmpeg-frames';
+import { inferenceClient } from '../adapters/inference';
+import { startPrecompute } from '../adapters/lambda-precompute';
+import type { ScenePorts } from '../domain/scenes/scene';
+import { catalog, clock, holdings } from './ports';
+
+export const scenePorts: ScenePorts = {
+  scenes: dynamoScenes,
+  inference: inferenceClient,
+  frames: ffmpegFrames,
+  catalog,
+  holdings,
+  precompute: startPrecompute,
+  now: clock,
+};

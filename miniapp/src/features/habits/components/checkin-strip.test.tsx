@@ -1,0 +1,58 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { CheckinStatus } from '@drama/shared/habits';
+import { checkinRewards } from '@drama/shared/habits';
+import { CheckinStrip } from './checkin-strip';
+
+// Monday 2025-03-03 .. Sunday 2025-03-09; today is Wednesday, Monday and Tuesday checked.
+const dates = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09'];
+const week = (checkedUpTo: number) => dates.map((date, i) => ({ date, checked: i < checkedUpTo, reward: checkinRewards[i] }));
+const status = (over: Partial<CheckinStatus> = {}): CheckinStatus => ({ today: '2025-03-05', checkedInToday: false, streak: 2, week: week(2), ...over });
+
+const cells = () => screen.getAllByRole('listitem');
+
+describe('CheckinStrip', () => {
+  it('shows the week Monday to Sunday with each reward, ✓ on checked days and today highlighted', () => {
+    render(<CheckinStrip status={status()} onCheckIn={jest.fn()} />);
+
+    expect(cells().map((c) => c.getAttribute('aria-label'))).toEqual([
+      '周一，10 金币，已签到',
+      '周二，10 金币，已签到',
+      '今天，20 赠送金币（7 天内有效）',
+      '周四，15 金币',
+      '周五，15 金币',
+      '周六，30 赠送金币（7 天内有效）',
+      '周日，30 金币 + 50 赠送金币（14 天内有效）',
+    ]);
+    expect(cells().map((c) => c.querySelector('.checkin-day__coin')?.textContent)).toEqual(['✓', '✓', '+20', '+15', '+15', '+30', '+80']);
+    expect(cells()[2].className).toContain('checkin-day--today');
+    expect(screen.getByText('已连续签到').parentElement?.textContent).toBe('已连续签到2天');
+  });
+
+  it('checks in from the 签到 button, then shows what it earned and disables the button', () => {
+    const onCheckIn = jest.fn();
+    const { rerender } = render(<CheckinStrip status={status()} onCheckIn={onCheckIn} />);
+
+    expect(screen.getByRole('button', { name: '签到' }).hasAttribute('disabled')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: '签到' }));
+    expect(onCheckIn).toHaveBeenCalledTimes(1);
+
+    const earned = { date: '2025-03-05', streak: 3, reward: checkinRewards[2], already: false };
+    rerender(<CheckinStrip status={status()} earned={earned} onCheckIn={onCheckIn} />);
+
+    expect(screen.getByRole('status').textContent).toBe('签到成功，获得 20 赠送金币（7 天内有效）');
+    expect(cells()[2].getAttribute('aria-label')).toBe('今天，20 赠送金币（7 天内有效），已签到');
+    expect(screen.getByText('已连续签到').parentElement?.textContent).toBe('已连续签到3天');
+    expect(screen.getByRole('button', { name: '今日已签到' }).getAttribute('disabled')).toBe('true');
+  });
+
+  it('is disabled with 今日已签到 when today is already checked', () => {
+    const onCheckIn = jest.fn();
+    render(<CheckinStrip status={status({ checkedInToday: true, streak: 3, week: week(3) })} onCheckIn={onCheckIn} />);
+
+    const button = screen.getByRole('button', { name: '今日已签到' });
+    expect(button.getAttribute('disabled')).toBe('true');
+    fireEvent.click(button);
+    expect(onCheckIn).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * @jest-environment ./models/runtime/onnx-test-environment.ts
+ */
+// The runtime refuses artifacts whose JSON and graph disagree, and feeds that do not match the JSON.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Tensor } from 'onnxruntime-node';
+import { ArtifactError, defaultArtifactsDir, loadStage, runtimeOptionsFromEnv } from './artifacts';
+import { WorldModel } from './world';
+
+describe('loadStage', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const copyStage = (edit?: (meta: Record<string, any>) => void) => {
+    copyFileSync(join(defaultArtifactsDir, 'tokenizer_decoder.onnx'), join(dir, 'tokenizer_decoder.onnx'));
+    const meta = JSON.parse(readFileSync(join(defaultArtifactsDir, 'tokenizer_decoder.json'), 'utf8'));
+    edit?.(meta);
+    writeFileSync(join(dir, 'tokenizer_decoder.json'), JSON.stringify(meta));
+  };
+  const opts = () => ({ dir, ep: 'cpu' as const, threads: 1 });
+
+  it('loads a stage whose graph matches its JSON, and checks feeds before running', async () => {
+    copyStage();
+    const stage = await loadStage('tokenizer_decoder', opts());
+    const out = await stage.run({ tokens: new Tensor('int64', new BigInt64Array(2 * 256), [2, 256]) });
+    expect([...out.frames.dims]).toEqual([2, 3, 64, 64]);
+    await expect(stage.run({ tokens: new Tensor('int64', new BigInt64Array(100), [1, 100]) })).rejects.toThrow(
+      'tokenizer_decoder: input tokens has shape [1, 100]; tokenizer_decoder.json declares tokens int64 [B, 256]',
+    );
+    await expect(stage.run({ tokens: new Tensor('float32', new Float32Array(256), [1, 256]) })).rejects.toThrow(ArtifactError);
+  });
+
+  it('refuses a graph whose shapes differ from the JSON', async () => {
+    copyStage((meta) => {
+      meta.inputs[0].shape = ['B', 1024];
+    });
+    await expect(loadStage('tokenizer_decoder', opts())).rejects.toThrow(
+      'tokenizer_decoder.onnx inputs are {tokens int64 [B, 256]} but tokenizer_decoder.json declares {tokens int64 [B, 1024]}',
+    );
+  });
+
+  it('refuses a graph whose output names differ from the JSON', async () => {
+    copyStage((meta) => {
+      meta.outputs[0].name = 'images';
+    });
+    await expect(loadStage('tokenizer_decoder', opts())).rejects.toThrow(ArtifactError);
+  });
+
+  it('says which file is missing', async () => {
+    await expect(loadStage('dynamics', opts())).rejects.toThrow(/dynamics\.json is missing/);
+    await expect(WorldModel.load(opts())).rejects.toThrow(ArtifactError);
+  });
+});
+
+describe('runtimeOptionsFromEnv', () => {
+  it('uses the CPU, one thread and models/artifacts by default', () => {
+    expect(runtimeOptionsFromEnv({})).toEqual({ dir: defaultArtifactsDir, ep: 'cpu', threads: 1 });
+    expect(runtimeOptionsFromEnv({ WORLD_EP: 'cuda', WORLD_THREADS: '2' })).toMatchObject({ ep: 'cuda', threads: 2 });
+  });
+
+  it('refuses unknown providers and bad thread counts', () => {
+    expect(() => runtimeOptionsFromEnv({ WORLD_EP: 'tpu' })).toThrow(ArtifactError);
+    expect(() => runtimeOptionsFromEnv({ WORLD_THREADS: '0' })).toThrow(ArtifactError);
+  });
+});

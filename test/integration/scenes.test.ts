@@ -1,0 +1,121 @@
+import { deflateSync } from 'node:zlib';
+import { eventually } from '../support/eventually';
+import { apiClient } from '../support/http';
+import { readStackInfo } from '../support/stack-setup';
+
+const stack = readStackInfo('integration');
+const { api, signIn } = apiClient(stack.urls.API);
+
+/** A real PNG (RGB, 8-bit) of the given size, with a gradient so it is not blank. */
+function png(width: number, height: number, fill = (x: number, y: number) => [x % 256, y % 256, 128]): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 3 + 1)] = 0;
+    for (let x = 0; x < width; x++) raw.set(fill(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return pngFromParts(width, height, deflateSync(raw));
+}
+
+function pngFromParts(width: number, height: number, idat: Buffer): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function upload(token: string, bytes: Buffer, contentType = 'image/png'): Promise<string> {
+  const created = await api('/uploads', { body: { contentType, bytes: bytes.length }, token });
+  const put = await fetch(created.body.url, { method: 'PUT', headers: { 'content-type': contentType }, body: new Uint8Array(bytes) });
+  expect(put.status).toBe(200);
+  return created.body.key;
+}
+
+let seriesId: string;
+let freeEpisodes: number;
+beforeAll(async () => {
+  ({ id: seriesId, freeEpisodes } = (await api('/series')).body.items[0]);
+});
+
+describe('scenes', () => {
+  it('plays a scene from a drama frame: precomputed presses, different actions, only by its owner', async () => {
+    const { token } = await signIn('scene-player');
+    const created = await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 2.5 } }, token });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ sceneId: expect.stringMatching(/^sc_/), step: 0, actions: 8 });
+    expect(created.body.frame).toMatch(/^data:image\/png;base64,/);
+    const { sceneId } = created.body;
+
+    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the first 8-branch batch', 30_000);
+    const first = await api(`/scenes/${sceneId}/steps`, { body: { action: 3 }, token });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ step: 1, precomputed: true });
+    expect(first.body.frame).not.toBe(created.body.frame);
+
+    const intruder = await signIn('scene-intruder');
+    expect((await api(`/scenes/${sceneId}/steps`, { body: { action: 1 }, token: intruder.token })).status).toBe(403);
+    expect((await api(`/scenes/${sceneId}`, { token: intruder.token })).status).toBe(403);
+
+    for (const action of [8, -1, 1.5, '2']) expect((await api(`/scenes/${sceneId}/steps`, { body: { action }, token })).status).toBe(400);
+    expect((await api('/scenes/sc_000000000000000000000000/steps', { body: { action: 1 }, token })).status).toBe(404);
+    expect((await api('/scenes/nope/steps', { body: { action: 1 }, token })).status).toBe(400);
+  });
+
+  it('gives different next frames for different actions from one state', async () => {
+    const { token } = await signIn('scene-brancher');
+    const frames = new Set<string>();
+    const { sceneId } = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 4 } }, token })).body;
+    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the batch', 30_000);
+    frames.add((await api(`/scenes/${sceneId}/steps`, { body: { action: 0 }, token })).body.frame);
+    const other = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 4 } }, token })).body;
+    await eventually(() => api(`/scenes/${other.sceneId}`, { token }), (r) => r.body.ready === true, 'the batch', 30_000);
+    frames.add((await api(`/scenes/${other.sceneId}/steps`, { body: { action: 5 }, token })).body.frame);
+    expect(frames.size).toBe(2);
+  });
+
+  it('needs the episode to be watchable for a frame scene', async () => {
+    const { token } = await signIn('scene-freeloader');
+    const locked = await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: freeEpisodes + 1, atS: 1 } }, token });
+    expect(locked.status).toBe(402);
+    expect(locked.body.code).toBe('ENTITLEMENT_REQUIRED');
+    expect((await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 999 } }, token })).status).toBe(400);
+  });
+
+  it('starts a scene from an uploaded picture, and refuses non-images, bombs and other users\' uploads', async () => {
+    const { token } = await signIn('scene-uploader');
+    const key = await upload(token, png(320, 240));
+    const scene = await api('/scenes', { body: { source: { kind: 'upload', key } }, token });
+    expect(scene.status).toBe(201);
+
+    const notImage = await upload(token, Buffer.from('<html>not an image</html>'.repeat(10)));
+    expect((await api('/scenes', { body: { source: { kind: 'upload', key: notImage } }, token })).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+
+    // A tiny file whose header claims 60000×60000 pixels: refused before decoding.
+    const bomb = await upload(token, pngFromParts(60000, 60000, deflateSync(Buffer.alloc(1000))));
+    const refused = await api('/scenes', { body: { source: { kind: 'upload', key: bomb } }, token });
+    expect(refused.status).toBe(413);
+    expect(refused.body.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const someoneElse = await signIn('scene-uploader-2');
+    expect((await api('/scenes', { body: { source: { kind: 'upload', key } }, token: someoneElse.token })).status).toBe(403);
+    expect((await api('/scenes', { body: { source: { kind: 'upload', key: `uploads/${'x'}/missing` } }, token })).status).toBe(403);
+  });
+});
