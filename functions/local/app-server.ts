@@ -34,13 +34,19 @@ export function startAppServer(opts: {
     }
     let file = normalize(join(opts.root, path));
     if (!file.startsWith(opts.root) || !existsSync(file) || statSync(file).isDirectory()) file = join(opts.root, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' });
+      return res.end('the H5 app is being built: reload in a moment (npm run build:h5)');
+    }
     const type = types[extname(file)] ?? 'application/octet-stream';
     const immutable = /\.[0-9a-f]{8,}\./.test(file);
     res.writeHead(200, {
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
-    createReadStream(file).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   return new Promise((resolve) => server.listen(opts.port, opts.host, () => resolve(server)));
 }

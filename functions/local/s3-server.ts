@@ -11,8 +11,14 @@ export async function startS3(s: StackSettings): Promise<{ close(): Promise<void
   const directory = join(s.dataDir, 's3');
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({ address: s.host, port: s.ports.s3, directory, silent: true });
-  const listening: Server = await server.run();
+  await server.run();
+  const http: Server = server.httpServer;
   return {
-    close: () => new Promise<void>((resolve) => listening.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        // Keep-alive sockets from SDK clients would hold close() open.
+        http.closeAllConnections();
+      }),
   };
 }

@@ -86,7 +86,11 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
  */
 export async function startStack(s: StackSettings, opts: StackOptions = {}): Promise<Stack> {
   const stops: Array<() => Promise<void>> = [];
-  const closeServer = (server: Server) => () => new Promise<void>((r) => server.close(() => r()));
+  const closeServer = (server: Server) => () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    });
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
@@ -113,6 +117,10 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
     stops.push(sandbox.close);
 
     const clients = localClients(s);
+    stops.push(async () => {
+      clients.dynamodb.destroy();
+      clients.s3.destroy();
+    });
     await ensureResources(s, clients);
     if (opts.seed !== false) await seedIfNeeded(s, clients, opts.seed ?? {});
 

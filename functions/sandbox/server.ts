@@ -312,7 +312,10 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
         server,
         close: () => {
           queue.close();
-          return new Promise<void>((r) => server.close(() => r()));
+          return new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          });
         },
       }),
     ),

@@ -95,6 +95,11 @@ describe('WorldModel.step (MaskGIT over the dynamics session)', () => {
     const want = fixture('tokenizer_decoder.frames.bin', Float32Array); // (2, 3, 64, 64)
     const decoded = await model.decode([0, 1].map((b) => Int32Array.from(codes.subarray(b * 256, (b + 1) * 256), Number)));
     expect(decoded.map((f) => f.length)).toEqual([64 * 64 * 3, 64 * 64 * 3]);
-    decoded.forEach((f, b) => expect(f).toEqual(fromPlanar(want, 64 * 64, b * 3 * 64 * 64)));
+    // Float rounding may move a pixel by one level when PyTorch's value sits on a .5 boundary.
+    decoded.forEach((f, b) => {
+      const expected = fromPlanar(want, 64 * 64, b * 3 * 64 * 64);
+      const worst = f.reduce((max, v, i) => Math.max(max, Math.abs(v - expected[i])), 0);
+      expect(worst).toBeLessThanOrEqual(1);
+    });
   });
 });

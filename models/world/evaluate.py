@@ -237,7 +237,9 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
         "",
         f"The same on a synthetic drama frame that no training clip contains (`evaluate.drama_frame`; the context is "
         f"that image repeated, as when a scene starts from a still): mean pairwise difference of the {A} next frames "
-        f"{m['pairwise_drama']:.2f} (0–255 scale; goal: visibly different, well above 0).",
+        f"{m['pairwise_drama']:.2f} (0–255 scale; goal: visibly different next frames). The difference means control "
+        f"only where the rows keep the scene and move it; rows that dissolve into flat or noisy frames differ too, "
+        f"so read it with the picture.",
         "",
         "![the drama frame](report/drama_frame.png) ![actions on the drama frame](report/actions_drama.png)",
         "",

@@ -5,6 +5,8 @@ import { addSeries, putEpisode, runJob } from '../support/fixtures';
 import { readStackInfo } from '../support/stack-setup';
 
 const stack = readStackInfo('e2e');
+/** What test/support/stack-setup.ts sets CATALOG_TTL_MS to. */
+const catalogTtlMs = 500;
 let browser: BrowserContext;
 let page: Page;
 
@@ -44,11 +46,15 @@ describe('episode update reminders in the H5 app', () => {
 
     // An operator releases episode 4; the release job sends the reminder through the platform.
     await putEpisode(stack, { seriesId, index: 4, mediaKey, releaseAt: new Date(Date.now() - 1000).toISOString() });
+    const putAt = Date.now();
     await runJob(stack, 'releaseEpisodes');
 
     await page.goto(`${stack.urls.APP}/#/packages/habits/pages/inbox/index`);
     const message = page.locator('.inbox-message', { hasText: '第4集已更新' });
     await message.waitFor();
+    // The API's functions cache the catalog (CATALOG_TTL_MS, 500 ms in test stacks): a catalog read
+    // just before the release may not know episode 4 yet, so tap only once any such copy has lapsed.
+    await new Promise((r) => setTimeout(r, Math.max(0, putAt + catalogTtlMs + 200 - Date.now())));
     await message.click();
 
     await page.locator('.player').waitFor();

@@ -1,5 +1,5 @@
 import { stopTestStack } from '../support/stack-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  await stopTestStack();
+  await stopTestStack('integration');
 }

@@ -22,7 +22,8 @@ export const testEpisodes = 6;
 
 const infoFile = (name: string) => join(rootDir, '.tmp', `stack-${name}.json`);
 
-let running: Stack | undefined;
+/** Jest loads globalSetup and globalTeardown as separate modules: the running stack is shared on globalThis. */
+const holder = globalThis as typeof globalThis & { dramaTestStacks?: Map<string, Stack> };
 
 /**
  * Starts a fresh local stack (new data directory, free ports, shared render cache) for one jest
@@ -39,15 +40,16 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   // Reminders: never quiet (tests run at any hour) and quick retries.
   process.env.REMINDER_QUIET_HOURS = 'none';
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
-  running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
+  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
+  (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
   mkdirSync(join(rootDir, '.tmp'), { recursive: true });
   writeFileSync(infoFile(name), JSON.stringify(info, null, 2));
 }
 
-export async function stopTestStack(): Promise<void> {
-  await running?.stop();
-  running = undefined;
+export async function stopTestStack(name: string): Promise<void> {
+  await holder.dramaTestStacks?.get(name)?.stop();
+  holder.dramaTestStacks?.delete(name);
 }
 
 export function readStackInfo(name: string): StackInfo {

@@ -26,5 +26,6 @@ export function reminderPorts(): JobPorts {
     followers: (seriesId) => dynamoHabits.followers(seriesId),
     walletOf: (userId) => wallets.get(userId),
     historyOf: (userId) => dynamoHabits.history(userId),
+    catalogTtlMs: Number(process.env.CATALOG_TTL_MS ?? 30_000),
   };
 }

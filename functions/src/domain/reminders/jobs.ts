@@ -16,6 +16,8 @@ export interface JobPorts extends SendPorts {
   followers(seriesId: string): Promise<string[]>;
   walletOf(userId: string): Promise<Wallet>;
   historyOf(userId: string): Promise<Array<{ seriesId: string }>>;
+  /** How long warm functions may serve a cached catalog: a release is announced only after that, so the tap plays. */
+  catalogTtlMs: number;
 }
 
 export type JobCounts = Partial<Record<SendOutcome, number>>;
@@ -33,7 +35,8 @@ export async function releaseEpisodes(ports: JobPorts): Promise<JobCounts> {
   if (ports.isQuiet(now)) return { quiet: 1 };
   for (const series of await ports.readCatalog()) {
     if (!series.published) continue;
-    for (const episode of releasedEpisodes(series, now).filter((e) => e.releaseAt && !e.announcedAt)) {
+    const settled = new Date(now.getTime() - ports.catalogTtlMs);
+    for (const episode of releasedEpisodes(series, settled).filter((e) => e.releaseAt && !e.announcedAt)) {
       for (const userId of await ports.followers(series.id)) {
         const ref = { seriesId: series.id, seriesTitle: series.title, episode: episode.index };
         tally(counts, await sendReminder(userId, 'episode_update', `ep:${series.id}:${episode.index}:${userId}`, ref, ports));
