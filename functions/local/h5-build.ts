@@ -20,6 +20,14 @@ export function ensureH5Build(s: StackSettings): void {
   const sources = Math.max(newest(join(s.rootDir, 'miniapp', 'src')), newest(join(s.rootDir, 'shared', 'src')), newest(join(s.rootDir, 'miniapp', 'config')));
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log('building the H5 app (miniapp/dist/h5)…');
-  const result = spawnSync('npm', ['run', 'build:h5', '--silent'], { cwd: s.rootDir, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('the H5 build failed: run `npm run build:h5` to see why');
-}
+  // A production build whatever the caller's NODE_ENV (jest sets it to "test", which Taro does not build for).
+  const result = spawnSync('npm', ['run', 'build:h5', '--silent'], {
+    cwd: s.rootDir,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}\n`);
+    throw new Error('the H5 build failed: run `npm run build:h5` to see why');
+  }
