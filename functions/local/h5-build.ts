@@ -31,3 +31,4 @@ export function ensureH5Build(s: StackSettings): void {
     process.stderr.write(`${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}\n`);
     throw new Error('the H5 build failed: run `npm run build:h5` to see why');
   }
+}

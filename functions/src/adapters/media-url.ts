@@ -55,46 +55,38 @@ function toUrl(request: { path: string; query?: Record<string, unknown> }, base:
   return url.toString();
 }
 
-export async function presignGet(opts: {
+interface PresignOptions {
   location: MediaLocation;
   key: string;
   userId: string;
   credentials: Credentials;
   expiresInS: number;
   now: Date;
-}): Promise<string> {
+}
+
+/** Signs `method` on the object's URL for one viewer; `headers` become signed headers. */
+async function presign(opts: PresignOptions, method: string, headers: Record<string, string>): Promise<string> {
   const { location, key } = opts;
   const base = new URL(location.endpoint);
   base.pathname = location.pathStyle ? `/${location.bucket}/${encodeKey(key)}` : `/${encodeKey(key)}`;
-  const presigned = await signer(opts.credentials, location.region).presign(
-    requestFor(base, { [userParam]: opts.userId }),
-    { expiresIn: opts.expiresInS, signingDate: opts.now },
-  );
+  const presigned = await signer(opts.credentials, location.region).presign(requestFor(base, { [userParam]: opts.userId }, method, headers), {
+    expiresIn: opts.expiresInS,
+    signingDate: opts.now,
+    unhoistableHeaders: new Set(Object.keys(headers)),
+  });
   return toUrl(presigned, base);
+}
+
+export function presignGet(opts: PresignOptions): Promise<string> {
+  return presign(opts, 'GET', {});
 }
 
 /**
  * A presigned PUT for one upload: the content type and exact length are signed headers, so the
  * client cannot send something else or something bigger than it asked for.
  */
-export async function presignPut(opts: {
-  location: MediaLocation;
-  key: string;
-  userId: string;
-  contentType: string;
-  bytes: number;
-  credentials: Credentials;
-  expiresInS: number;
-  now: Date;
-}): Promise<string> {
-  const { location, key } = opts;
-  const base = new URL(location.endpoint);
-  base.pathname = location.pathStyle ? `/${location.bucket}/${encodeKey(key)}` : `/${encodeKey(key)}`;
-  const presigned = await signer(opts.credentials, location.region).presign(
-    requestFor(base, { [userParam]: opts.userId }, 'PUT', { 'content-type': opts.contentType, 'content-length': String(opts.bytes) }),
-    { expiresIn: opts.expiresInS, signingDate: opts.now, unhoistableHeaders: new Set(['content-type', 'content-length']) },
-  );
-  return toUrl(presigned, base);
+export function presignPut(opts: PresignOptions & { contentType: string; bytes: number }): Promise<string> {
+  return presign(opts, 'PUT', { 'content-type': opts.contentType, 'content-length': String(opts.bytes) });
 }
 
 export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: string };
