@@ -17,6 +17,11 @@ export default defineAppConfig({
       root: 'packages/habits',
       pages: ['pages/checkin/index', 'pages/reminders/index', 'pages/inbox/index'],
     },
+    {
+      // 玩这个场景: a generated scene stepped with 8 actions, from a drama frame or an album image.
+      root: 'packages/scene',
+      pages: ['pages/play/index'],
+    },
   ],
   // Opening the feed makes the series and player pages likely next: fetch their code early. A
   // locked episode in the player leads to the coin store.

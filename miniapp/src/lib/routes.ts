@@ -11,3 +11,11 @@ export const membershipPageUrl = '/packages/pay/pages/membership/index';
 export const ledgerPageUrl = '/packages/pay/pages/ledger/index';
 /** Also the Douyin order entry (orderEntrySchema.path in the functions' pay params). */
 export const orderPageUrl = (orderId: string) => `/packages/pay/pages/order/index?orderId=${encodeURIComponent(orderId)}`;
+
+/** The scene subpackage: a scene from a drama frame (`atS` seconds into an episode), an upload, or the album picker. */
+export const scenePageUrl = (from?: { seriesId: string; episode: number; atS: number } | { upload: string }) => {
+  const base = '/packages/scene/pages/play/index';
+  if (!from) return base;
+  if ('upload' in from) return `${base}?upload=${encodeURIComponent(from.upload)}`;
+  return `${base}?seriesId=${encodeURIComponent(from.seriesId)}&episode=${from.episode}&atS=${from.atS}`;
+};

@@ -9,7 +9,7 @@ import { useWallet } from '@/features/wallet/hooks/use-wallet';
 import { membershipLine, spendable } from '@/features/wallet/wallet-text';
 import { currentSession } from '@/lib/api-client';
 import { canPurchase } from '@/lib/capabilities';
-import { coinStorePageUrl, ledgerPageUrl, membershipPageUrl, playerPageUrl, seriesListPageUrl } from '@/lib/routes';
+import { coinStorePageUrl, ledgerPageUrl, membershipPageUrl, playerPageUrl, scenePageUrl, seriesListPageUrl } from '@/lib/routes';
 import { useAsync } from '@/lib/use-async';
 import './index.css';
 
@@ -84,6 +84,10 @@ export default function MinePage() {
         </Button>
         <Button role="button" className="mine__link" onClick={go(seriesListPageUrl)}>
           <Text>全部剧集</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+        <Button role="button" className="mine__link" onClick={go(scenePageUrl())}>
+          <Text>从相册创建场景</Text>
           <Text className="mine__chevron">›</Text>
         </Button>
       </View>

@@ -19,7 +19,7 @@ import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
 import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
-import { coinStorePageUrl } from '@/lib/routes';
+import { coinStorePageUrl, scenePageUrl } from '@/lib/routes';
 import { topBar } from '@/lib/top-bar';
 import { usePageVisible } from '@/lib/use-page-visible';
 import './index.css';
@@ -34,6 +34,8 @@ export default function PlayerPage() {
   const [episode, setEpisode] = useState(Math.max(1, Number(params.episode) || 1));
   const [sheet, setSheet] = useState<'episodes' | 'paywall' | null>(null);
   const prefetched = useRef(0);
+  // Where the video is (seconds, length): 玩这个场景 starts a scene from this frame.
+  const position = useRef({ atS: 0, durationS: 0 });
 
   const bar = topBar();
   const visible = usePageVisible();
@@ -82,6 +84,11 @@ export default function PlayerPage() {
     if (hasNext) goTo(episode + 1);
     else setEnded(true);
   };
+  const playScene = () => {
+    const { atS, durationS } = position.current;
+    const at = Math.max(0, durationS > 0 ? Math.min(atS, durationS - 0.5) : atS);
+    Taro.navigateTo({ url: scenePageUrl({ seriesId, episode, atS: Math.floor(at * 10) / 10 }) });
+  };
   const back = () => {
     if (Taro.getCurrentPages().length > 1) Taro.navigateBack();
     else Taro.switchTab({ url: '/pages/feed/index' });
@@ -101,7 +108,10 @@ export default function PlayerPage() {
             active={sheet === null && visible}
             initialTime={startAt(resume.data, episodes[episode - 1]?.durationS)}
             onProgress={onProgress}
-            onTime={saver.onTime}
+            onTime={(atS, durationS) => {
+              position.current = { atS, durationS };
+              saver.onTime(atS, durationS);
+            }}
             onPause={saver.flush}
             onEnded={onEnded}
             onError={source.onMediaError}
@@ -136,6 +146,11 @@ export default function PlayerPage() {
         <Button role="button" className="pill pill--ghost" onClick={() => setSheet('episodes')}>
           选集
         </Button>
+        {source.status === 'playable' && (
+          <Button role="button" className="pill pill--ghost play-scene" onClick={playScene}>
+            玩这个场景
+          </Button>
+        )}
         {hasNext && (
           <Button role="button" className="pill player__next" onClick={() => goTo(episode + 1)}>
             下一集

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '玩这个场景',
+});
