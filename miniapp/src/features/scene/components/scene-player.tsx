@@ -36,9 +36,9 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
         <Text className={`scene-ready${scene.ready ? ' scene-ready--on' : ''}`}>{scene.ready ? '就绪' : '生成中…'}</Text>
       </View>
       {scene.notice && (
-        <Text className="scene-player__notice" role="alert">
+        <View className="scene-player__notice" role="alert">
           {scene.notice}
-        </Text>
+        </View>
       )}
       <View className="scene-actions">
         {actions.map((a) => (

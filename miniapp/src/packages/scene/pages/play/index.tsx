@@ -89,9 +89,9 @@ function AlbumEntry({ onUploaded }: { onUploaded: (key: string) => void }) {
     <View className="scene-page scene-page__entry">
       <Text className="scene-page__text">选一张图片，生成可以互动的场景</Text>
       {state.status === 'error' && (
-        <Text className="scene-page__error" role="alert">
+        <View className="scene-page__error" role="alert">
           {state.error instanceof ImageRejected || state.error instanceof ApiError ? state.error.message : '上传失败，请重试'}
-        </Text>
+        </View>
       )}
       <Button role="button" className="pill" onClick={pick}>
         从相册选择
