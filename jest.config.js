@@ -1,5 +1,9 @@
 // One jest run, several projects: pure unit tests beside the code, integration suites against
 // services the setup starts itself, and end-to-end suites in Chromium against the whole local stack.
+// Node 20 is this project's runtime (as on the machine and in Lambda's nodejs20.x); the AWS SDK's
+// notice about its future Node 22 requirement would otherwise repeat in every suite's output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }];
 const base = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
 

@@ -19,6 +19,10 @@ export interface StackSettings {
 
 export const rootDir = resolve(__dirname, '..', '..');
 
+// The local stack runs on Node 20 like Lambda's nodejs20.x; silence the AWS SDK's notice about its
+// future Node 22 requirement in every process it starts (children inherit the environment).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a TCP port, got ${process.env[name]}`);

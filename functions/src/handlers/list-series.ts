@@ -5,5 +5,5 @@ import { catalog, clock, media } from '../lib/ports';
 export const handler = route({ auth: 'none' }, async () => {
   const series = await catalog.listSeries();
   const now = clock();
-  return json(200, { items: series.map((s) => summaryOf(s, media.coverUrl, now)) }, { 'cache-control': 'public, max-age=30' });
+  return json(200, { items: series.map((s) => summaryOf(s, media.coverUrl, now)) }, { 'cache-control': 'public, max-age=10' });
 });
