@@ -9,3 +9,8 @@ export function addDays(from: Date, days: number): Date {
 export function shanghaiDate(at: Date): string {
   return new Date(at.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
 }
+
+/** The Shanghai wall-clock time of `iso` as "YYYY-MM-DD HH:MM", for display. */
+export function shanghaiDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + shanghaiOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,4 +1,4 @@
-import { shanghaiDate, shanghaiOffsetMs } from '@drama/shared/calendar';
+import { shanghaiDate, shanghaiDateTime } from '@drama/shared/calendar';
 import { membershipProduct } from '@drama/shared/membership';
 import type { MembershipView, WalletOutput } from '@drama/shared/wallet';
 
@@ -30,4 +30,4 @@ export function renewalLine(m: MembershipView): string {
 }
 
 /** "2025-01-31 20:05" in Shanghai time. */
-export const dateTimeText = (iso: string) => new Date(Date.parse(iso) + shanghaiOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
+export const dateTimeText = (iso: string) => shanghaiDateTime(iso);

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { shanghaiOffsetMs } from '@drama/shared/calendar';
+import { shanghaiDateTime } from '@drama/shared/calendar';
 import { StateView } from '@/components/state-view/state-view';
 import { getInbox } from '@/features/reminders/api/get-inbox';
 import { currentSession } from '@/lib/api-client';
@@ -68,4 +68,4 @@ function open(page: string) {
 }
 
 /** "01-31 20:05" in Shanghai time. */
-const timeText = (iso: string) => new Date(Date.parse(iso) + shanghaiOffsetMs).toISOString().slice(5, 16).replace('T', ' ');
+const timeText = (iso: string) => shanghaiDateTime(iso).slice(5);
