@@ -69,47 +69,44 @@ export default function MinePage() {
         )}
       </View>
 
-      <View className="mine__links">
-        <Button role="button" className="mine__link" onClick={go(coinStorePageUrl())}>
-          <Text>{canPurchase() ? '金币充值' : '我的金币'}</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(membershipPageUrl)}>
-          <Text>会员中心</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(ledgerPageUrl)}>
-          <Text>金币明细</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(seriesListPageUrl)}>
-          <Text>全部剧集</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(scenePageUrl())}>
-          <Text>从相册创建场景</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-      </View>
+      <LinkList
+        links={[
+          [canPurchase() ? '金币充值' : '我的金币', coinStorePageUrl()],
+          ['会员中心', membershipPageUrl],
+          ['金币明细', ledgerPageUrl],
+          ['全部剧集', seriesListPageUrl],
+          ['从相册创建场景', scenePageUrl()],
+        ]}
+        go={go}
+      />
 
-      <View className="mine__links mine__links--habits">
-        <Button role="button" className="mine__link" onClick={go(checkinPageUrl)}>
-          <Text>每日签到</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(reminderSettingsPageUrl)}>
-          <Text>提醒设置</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-        <Button role="button" className="mine__link" onClick={go(inboxPageUrl)}>
-          <Text>消息通知</Text>
-          <Text className="mine__chevron">›</Text>
-        </Button>
-      </View>
+      <LinkList
+        className="mine__links--habits"
+        links={[
+          ['每日签到', checkinPageUrl],
+          ['提醒设置', reminderSettingsPageUrl],
+          ['消息通知', inboxPageUrl],
+        ]}
+        go={go}
+      />
 
       <View className="mine__lists">
         <WatchLists seriesOf={seriesOf} refreshKey={listsKey} onOpen={(seriesId, episode) => Taro.navigateTo({ url: playerPageUrl(seriesId, episode) })} />
       </View>
+    </View>
+  );
+}
+
+/** A group of rows that each open a page. */
+function LinkList({ links, go, className = '' }: { links: Array<[string, string]>; go: (url: string) => () => void; className?: string }) {
+  return (
+    <View className={`mine__links ${className}`.trim()}>
+      {links.map(([label, url]) => (
+        <Button key={label} role="button" className="mine__link" onClick={go(url)}>
+          <Text>{label}</Text>
+          <Text className="mine__chevron">›</Text>
+        </Button>
+      ))}
     </View>
   );
 }
