@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir, stackSettings } from '../../functions/local/settings';
@@ -20,7 +20,12 @@ export interface StackInfo {
  */
 export const testEpisodes = 6;
 
-const infoFile = (name: string) => join(rootDir, '.tmp', `stack-${name}.json`);
+/**
+ * Where a stack's info is written: beside the jest process that started it (its pid in the name), so
+ * two jest runs in one checkout never read each other's stack. Workers inherit the variable.
+ */
+const infoDir = () => (process.env.DRAMA_STACK_INFO_DIR ??= join(rootDir, '.tmp', `stacks-${process.pid}`));
+const infoFile = (name: string) => join(infoDir(), `stack-${name}.json`);
 
 /** Jest loads globalSetup and globalTeardown as separate modules: the running stack is shared on globalThis. */
 const holder = globalThis as typeof globalThis & { dramaTestStacks?: Map<string, Stack> };
@@ -43,13 +48,14 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
   (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
-  mkdirSync(join(rootDir, '.tmp'), { recursive: true });
+  mkdirSync(infoDir(), { recursive: true });
   writeFileSync(infoFile(name), JSON.stringify(info, null, 2));
 }
 
 export async function stopTestStack(name: string): Promise<void> {
   await holder.dramaTestStacks?.get(name)?.stop();
   holder.dramaTestStacks?.delete(name);
+  rmSync(infoFile(name), { force: true });
 }
 
 export function readStackInfo(name: string): StackInfo {
