@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { loginInputSchema } from './auth';
+import { getSeriesParamsSchema } from './catalog';
+import { followParamsSchema, progressInputSchema } from './habits';
+import { createOrderInputSchema, orderIdParamsSchema } from './orders';
+import { playInputSchema } from './playback';
+import { consentKindParamsSchema, postConsentsInputSchema } from './reminders';
+import { createSceneInputSchema, sceneIdParamsSchema, sceneStepInputSchema } from './scene-api';
+import { createUploadInputSchema } from './uploads';
+import { unlockInputSchema } from './wallet';
+
+/**
+ * Who may call a route:
+ * - `none`: anyone (a valid token, if sent, personalises the answer; an invalid one is refused);
+ * - `viewer`: `Authorization: Bearer <session token>` from POST /auth/login;
+ * - `operator`: an operator token (the /admin/ routes);
+ * - `platform`: Douyin's or WeChat's servers, proven by the platform's signature over the body.
+ */
+export type RouteAuth = 'none' | 'viewer' | 'operator' | 'platform';
+
+/** A path parameter that names something one user owns: another user's id must get 403/404. */
+export type OwnedResource = 'order' | 'scene';
+
+export interface ContractRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway form: `{name}` for a path parameter. */
+  path: string;
+  /** The function in serverless.yml that serves it (and its handler file, kebab-case). */
+  function: string;
+  handler: string;
+  auth: RouteAuth;
+  body?: z.ZodTypeAny;
+  params?: z.ZodTypeAny;
+  query?: z.ZodTypeAny;
+  owns?: OwnedResource;
+}
+
+/**
+ * Every HTTP route of the contract (API.md), in one table. Deployment, access and fuzz tests derive
+ * their route lists from it, so a route added here is checked everywhere; a route served but missing
+ * here fails the deploy test.
+ */
+export const contractRoutes: readonly ContractRoute[] = [
+  { method: 'POST', path: '/auth/login', function: 'login', handler: 'login', auth: 'none', body: loginInputSchema },
+
+  { method: 'GET', path: '/series', function: 'listSeries', handler: 'list-series', auth: 'none' },
+  { method: 'GET', path: '/series/{seriesId}', function: 'getSeries', handler: 'get-series', auth: 'none', params: getSeriesParamsSchema },
+  { method: 'POST', path: '/play', function: 'play', handler: 'play', auth: 'viewer', body: playInputSchema },
+
+  { method: 'GET', path: '/products', function: 'getProducts', handler: 'get-products', auth: 'none' },
+  { method: 'GET', path: '/me/wallet', function: 'getWallet', handler: 'get-wallet', auth: 'viewer' },
+  { method: 'GET', path: '/me/ledger', function: 'getLedger', handler: 'get-ledger', auth: 'viewer' },
+  { method: 'POST', path: '/unlocks', function: 'createUnlock', handler: 'create-unlock', auth: 'viewer', body: unlockInputSchema },
+  { method: 'POST', path: '/orders', function: 'createOrder', handler: 'create-order', auth: 'viewer', body: createOrderInputSchema },
+  { method: 'GET', path: '/orders/{orderId}', function: 'getOrder', handler: 'get-order', auth: 'viewer', params: orderIdParamsSchema, owns: 'order' },
+  { method: 'POST', path: '/memberships/cancel', function: 'cancelMembership', handler: 'cancel-membership', auth: 'viewer' },
+  { method: 'POST', path: '/pay/douyin/notify', function: 'douyinNotify', handler: 'douyin-notify', auth: 'platform' },
+  { method: 'POST', path: '/pay/wechat/notify', function: 'wechatNotify', handler: 'wechat-notify', auth: 'platform' },
+
+  { method: 'GET', path: '/me/consents', function: 'getConsents', handler: 'get-consents', auth: 'viewer' },
+  { method: 'POST', path: '/consents', function: 'postConsents', handler: 'post-consents', auth: 'viewer', body: postConsentsInputSchema },
+  { method: 'DELETE', path: '/consents/{kind}', function: 'deleteConsent', handler: 'delete-consent', auth: 'viewer', params: consentKindParamsSchema },
+  { method: 'POST', path: '/checkins', function: 'createCheckin', handler: 'create-checkin', auth: 'viewer' },
+  { method: 'GET', path: '/me/checkins', function: 'getCheckins', handler: 'get-checkins', auth: 'viewer' },
+  { method: 'PUT', path: '/progress', function: 'putProgress', handler: 'put-progress', auth: 'viewer', body: progressInputSchema },
+  { method: 'GET', path: '/me/history', function: 'getHistory', handler: 'get-history', auth: 'viewer' },
+  { method: 'POST', path: '/follows/{seriesId}', function: 'followSeries', handler: 'follow-series', auth: 'viewer', params: followParamsSchema },
+  { method: 'DELETE', path: '/follows/{seriesId}', function: 'followSeries', handler: 'follow-series', auth: 'viewer', params: followParamsSchema },
+  { method: 'GET', path: '/me/follows', function: 'getFollows', handler: 'get-follows', auth: 'viewer' },
+
+  { method: 'POST', path: '/uploads', function: 'createUpload', handler: 'create-upload', auth: 'viewer', body: createUploadInputSchema },
+  { method: 'POST', path: '/scenes', function: 'createScene', handler: 'create-scene', auth: 'viewer', body: createSceneInputSchema },
+  { method: 'GET', path: '/scenes/{sceneId}', function: 'getScene', handler: 'get-scene', auth: 'viewer', params: sceneIdParamsSchema, owns: 'scene' },
+  { method: 'POST', path: '/scenes/{sceneId}/steps', function: 'stepScene', handler: 'step-scene', auth: 'viewer', params: sceneIdParamsSchema, body: sceneStepInputSchema, owns: 'scene' },
+];
+
+/** `/orders/{orderId}` with the given parameters filled in (URL-encoded). */
+export function routePath(route: Pick<ContractRoute, 'path'>, params: Record<string, string>): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** The names of a route's path parameters, in order. */
+export function routeParamNames(route: Pick<ContractRoute, 'path'>): string[] {
+  return [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
