@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { maxMediaBytes } from '@drama/shared/admin';
 import { maxUploadBytes } from '@drama/shared/uploads';
 import { verifyPresigned } from '../src/adapters/media-url';
 import type { StackSettings } from './settings';
@@ -29,9 +30,13 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
     });
 
   const upload = async (req: IncomingMessage, res: ServerResponse, target: URL) => {
-    if (!target.pathname.startsWith(`/${s.mediaBucket}/uploads/`)) return deny(res, 403, 'AccessDenied', 'uploads only');
+    // Viewers upload images under uploads/; operators (their URLs come from /admin/uploads) episode
+    // media under media/ and covers under covers/. The signature covers the length either way.
+    const prefix = ['uploads', 'media', 'covers'].find((p) => target.pathname.startsWith(`/${s.mediaBucket}/${p}/`));
+    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media and covers only');
+    const limit = prefix === 'uploads' ? maxUploadBytes : maxMediaBytes;
     const length = Number(req.headers['content-length']);
-    if (!Number.isInteger(length) || length < 1 || length > maxUploadBytes) return deny(res, 413, 'EntityTooLarge', 'bad content-length');
+    if (!Number.isInteger(length) || length < 1 || length > limit) return deny(res, 413, 'EntityTooLarge', 'bad content-length');
     const headers = { 'content-type': req.headers['content-type'], 'content-length': req.headers['content-length'] };
     const verdict = await verifyPresigned(target.toString(), lookup, s.region, now(), { method: 'PUT', headers });
     if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);

@@ -39,8 +39,8 @@ export interface Stack {
 }
 
 /** A secret made once per data directory, so tokens outlive restarts. */
-function localSecret(dataDir: string): string {
-  const file = join(dataDir, 'token-secret');
+function localSecret(dataDir: string, name = 'token-secret'): string {
+  const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
@@ -57,6 +57,10 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     S3_ENDPOINT: url(s, s.ports.s3),
     MEDIA_PUBLIC_ENDPOINT: url(s, s.ports.media),
     TOKEN_SECRET: localSecret(s.dataDir),
+    // Operators sign in to the console with this (cat .data/operator-secret).
+    OPERATOR_SECRET: localSecret(s.dataDir, 'operator-secret'),
+    // The platforms' real retry pacing, scaled like the sandbox's (milliseconds in tests).
+    CONVERSION_RETRY_DELAYS_MS: process.env.CONVERSION_RETRY_DELAYS_MS ?? [60_000, 300_000, 1_800_000, 7_200_000].map((ms) => Math.max(1, Math.round(ms * s.sandboxTimeScale))).join(','),
     PLATFORM_MODE: 'sandbox',
     SANDBOX_URL: url(s, s.ports.sandbox),
     DOUYIN_APP_ID: identity.douyin.appId,
@@ -168,6 +172,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
           stage: 'local',
           jobs: [
             { name: 'sweepOrders', everyMs: 60_000 },
+            { name: 'sweepConversions', everyMs: 30_000 },
             { name: 'renewMemberships', everyMs: 60_000 },
             { name: 'releaseEpisodes', everyMs: 30_000 },
             { name: 'announceNewDramas', everyMs: 60_000 },

@@ -42,15 +42,31 @@ export interface InboxMessage {
   page: string;
 }
 
+/** A conversion an ad platform's API received (巨量's conversion API, Douyin's playlet upload). */
+export interface ConversionRecord {
+  id: string;
+  at: string;
+  platform: 'oceanengine' | 'douyin_playlet';
+  eventType: string;
+  /** The ad click (the `callback` the landing URL carried). */
+  callback: string;
+  openId?: string;
+  timestamp: number;
+  /** False when the sandbox refused it as told by the test control (the API should retry). */
+  accepted: boolean;
+  body: Record<string, unknown>;
+}
+
 export interface SandboxState {
   orders: Record<string, SandboxOrder>;
   deliveries: Delivery[];
   inbox: InboxMessage[];
+  conversions: ConversionRecord[];
 }
 
 export function loadState(dir: string): { state: SandboxState; save(): void } {
   const file = join(dir, 'state.json');
-  const state: SandboxState = { orders: {}, deliveries: [], inbox: [], ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) };
+  const state: SandboxState = { orders: {}, deliveries: [], inbox: [], conversions: [], ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) };
   return {
     state,
     // Write-then-rename so a crash never leaves half a file.

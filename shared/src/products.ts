@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * What can be bought, in one place. Amounts are integer fen (1 yuan = 100 fen) or whole coins,
  * never floats. The functions price orders from here and the mini-program shows the same numbers.
@@ -37,3 +39,33 @@ export const coinPacks: readonly CoinPack[] = [
 
 /** 1 coin = 1 fen when bought in the smallest pack: the exchange the paywall quotes. */
 export const fenPerCoin = 1;
+
+// --- Live prices ---
+// The operator sets coin packs and membership prices in the console (stored in DynamoDB); the
+// constants above are the defaults until then. Servers price from `liveProducts(stored)` only.
+
+export const coinPackSchema = z
+  .object({
+    packId: z.string().regex(/^[a-z0-9-]{1,32}$/),
+    priceFen: z.number().int().min(1).max(1_000_000),
+    coins: z.number().int().min(1).max(1_000_000),
+    bonusCoins: z.number().int().min(0).max(1_000_000),
+    bonusDays: z.number().int().min(0).max(365),
+  })
+  .strict();
+
+export const membershipPriceSchema = z.object({ plan: z.enum(membershipPlans), priceFen: z.number().int().min(1).max(10_000_000) }).strict();
+
+export interface ProductCatalog {
+  coinPacks: readonly CoinPack[];
+  memberships: readonly MembershipProduct[];
+}
+
+/** The products on sale: the operator's stored values over the defaults (plans keep their terms). */
+export function liveProducts(stored?: { coinPacks?: readonly CoinPack[]; memberships?: ReadonlyArray<{ plan: MembershipPlan; priceFen: number }> }): ProductCatalog {
+  const prices = new Map((stored?.memberships ?? []).map((m) => [m.plan, m.priceFen]));
+  return {
+    coinPacks: stored?.coinPacks?.length ? stored.coinPacks : coinPacks,
+    memberships: membershipProducts.map((m) => ({ ...m, priceFen: prices.get(m.plan) ?? m.priceFen })),
+  };
+}

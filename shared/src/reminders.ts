@@ -41,12 +41,12 @@ export function askBatches(kinds: readonly ReminderKind[]): ReminderKind[][] {
 export function reminderPage(kind: ReminderKind, ref: { seriesId?: string; episode?: number } = {}): string {
   switch (kind) {
     case 'episode_update':
-      return `packages/watch/pages/player/index?seriesId=${ref.seriesId}&episode=${ref.episode}&from=reminder`;
+      return `packages/watch/pages/player/index?seriesId=${ref.seriesId}&episode=${ref.episode}&from=reminder&rk=${kind}`;
     case 'new_drama':
     case 'home_recommend':
-      return `packages/watch/pages/series/index?seriesId=${ref.seriesId}&from=reminder`;
+      return `packages/watch/pages/series/index?seriesId=${ref.seriesId}&from=reminder&rk=${kind}`;
     case 'checkin':
-      return 'packages/habits/pages/checkin/index?from=reminder';
+      return `packages/habits/pages/checkin/index?from=reminder&rk=${kind}`;
   }
 }
 

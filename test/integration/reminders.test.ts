@@ -55,7 +55,7 @@ describe('episode release reminders', () => {
     await runJob(stack, 'releaseEpisodes');
     const messages = await inbox(fan.user.id);
     expect(messages).toHaveLength(1);
-    expect(messages[0].page).toBe('packages/watch/pages/player/index?seriesId=release-drama&episode=4&from=reminder');
+    expect(messages[0].page).toBe('packages/watch/pages/player/index?seriesId=release-drama&episode=4&from=reminder&rk=episode_update');
     expect(await inbox(silent.user.id)).toHaveLength(0);
     expect(await consentOf(fan.token, 'episode_update')).toMatchObject({ oneTimeLeft: 0, status: 'used_up' });
   });

@@ -3,10 +3,20 @@ import { payParamsFor } from '../adapters/platform/pay-params';
 import { createOrder } from '../domain/orders/create-order';
 import { json, route } from '../lib/http';
 import { logger } from '../lib/logger';
-import { catalog, clock, orders, wallets } from '../lib/ports';
+import { catalog, clock, events, orders, products, wallets } from '../lib/ports';
 
 export const handler = route({ auth: 'required', body: createOrderInputSchema }, async ({ body, caller }) => {
-  const output = await createOrder(body, caller.userId, { catalog, orders, wallets, payParams: payParamsFor, now: clock });
+  const output = await createOrder(body, caller.userId, { catalog, orders, wallets, payParams: payParamsFor, now: clock, products: () => products.get() });
   logger.info('order created', { orderId: output.orderId, userId: caller.userId, amountFen: output.amountFen, platform: body.platform });
+  const { product } = body;
+  await events.record({
+    kind: 'order_created',
+    userId: caller.userId,
+    orderId: output.orderId,
+    amountFen: output.amountFen,
+    product: product.kind,
+    sku: product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan,
+    ...(product.kind === 'series' ? { seriesId: product.seriesId } : {}),
+  });
   return json(201, output);
 });

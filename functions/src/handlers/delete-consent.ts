@@ -1,7 +1,7 @@
 import { consentKindParamsSchema } from '@drama/shared/reminders';
 import { clearKind, consentView } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
-import { clock } from '../lib/ports';
+import { clock, events } from '../lib/ports';
 import { consents } from '../lib/reminder-ports';
 import { templateIdsFor } from '../lib/templates';
 
@@ -11,5 +11,6 @@ export const handler = route({ auth: 'required', params: consentKindParamsSchema
     const next = clearKind(current, params.kind, 'withdrawn', clock());
     return { ledger: next, result: next };
   });
+  await events.record({ kind: 'consent_opted_out', userId: caller.userId, reminderKind: params.kind });
   return json(200, { items: consentView(ledger, templateIdsFor(event.queryStringParameters?.platform)) });
 });

@@ -1,9 +1,28 @@
-import { playInputSchema } from '@drama/shared/playback';
+import { playInputSchema, type Offer } from '@drama/shared/playback';
+import { convert } from '../domain/attribution/attribution';
+import { EntitlementRequired } from '../domain/errors';
 import { play } from '../domain/playback/play';
 import { json, route } from '../lib/http';
-import { catalog, clock, holdings, media } from '../lib/ports';
+import { attributionPorts, catalog, clock, events, holdings, media, products } from '../lib/ports';
 
 export const handler = route({ auth: 'required', body: playInputSchema }, async ({ body, caller }) => {
-  const output = await play(body, caller.userId, { catalog, holdings, media, now: clock });
-  return json(200, output, { 'cache-control': 'no-store' });
+  const { userId } = caller;
+  const at = { userId, seriesId: body.seriesId, episode: body.episode };
+  try {
+    const output = await play(body, userId, { catalog, holdings, media, now: clock });
+    // The catalog is cached, so asking whether the episode was a paid one costs no read.
+    const paid = body.episode > ((await catalog.getSeries(body.seriesId))?.freeEpisodes ?? Infinity);
+    await Promise.all([
+      events.record({ kind: 'play_start', ...at }),
+      convert(userId, 'first_watch', { seriesId: body.seriesId, episode: body.episode }, attributionPorts),
+      paid ? convert(userId, 'first_paid_episode', { seriesId: body.seriesId, episode: body.episode }, attributionPorts) : undefined,
+    ]);
+    return json(200, output, { 'cache-control': 'no-store' });
+  } catch (error) {
+    if (!(error instanceof EntitlementRequired)) throw error;
+    const [live] = await Promise.all([products.get(), events.record({ kind: 'paywall_shown', ...at })]);
+    // The rule quotes the default membership prices; the offers show the operator's.
+    const offers = (error.extra.offers as Offer[]).map((o) => (o.kind === 'membership' ? { ...o, priceFen: live.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen } : o));
+    throw new EntitlementRequired(offers);
+  }
 });

@@ -1,7 +1,7 @@
-import { postConsentsInputSchema } from '@drama/shared/reminders';
+import { postConsentsInputSchema, type ReminderKind } from '@drama/shared/reminders';
 import { consentView, recordResults } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
-import { clock } from '../lib/ports';
+import { clock, events } from '../lib/ports';
 import { consents } from '../lib/reminder-ports';
 import { templateIdsFor } from '../lib/templates';
 
@@ -11,5 +11,10 @@ export const handler = route({ auth: 'required', body: postConsentsInputSchema }
     const next = recordResults(current, body.results, clock());
     return { ledger: next, result: next };
   });
+  await Promise.all(
+    Object.entries(body.results).map(([kind, answer]) =>
+      events.record({ kind: answer === 'accept' ? 'consent_accepted' : 'consent_opted_out', userId: caller.userId, reminderKind: kind as ReminderKind }),
+    ),
+  );
   return json(200, { items: consentView(ledger, templateIdsFor(body.platform)) });
 });

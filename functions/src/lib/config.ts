@@ -1,3 +1,4 @@
+import { defaultAttributionWindowS } from '@drama/shared/attribution';
 import { quietHours, type ReminderKind } from '@drama/shared/reminders';
 
 /**
@@ -38,6 +39,12 @@ export interface Config {
   precomputeFunction: string;
   /** Where the Lambda API is (serverless-offline locally; unset in AWS). */
   lambdaEndpoint?: string;
+  /** Operators sign in with this secret; their tokens are signed with a key derived from it. Empty: no operator can sign in. */
+  operatorSecret: string;
+  /** A launch's ad click counts for conversions this long after it. */
+  attributionWindowS: number;
+  /** Pauses before each retry of a conversion the ad platform did not take; after the last, it is given up. */
+  conversionRetryDelaysMs: number[];
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -50,6 +57,11 @@ function quietHoursFrom(value: string | undefined): Config['quietHours'] {
   const m = /^(\d{1,2})-(\d{1,2})$/.exec(value ?? `${quietHours.from}-${quietHours.to}`);
   if (!m) throw new Error('REMINDER_QUIET_HOURS must look like 22-8, or be none');
   return { from: Number(m[1]), to: Number(m[2]) };
+}
+
+function operatorSecretFrom(value: string | undefined): string {
+  if (value && value.length < 32) throw new Error('OPERATOR_SECRET must be at least 32 characters');
+  return value ?? '';
 }
 
 function required(name: string): string {
@@ -114,6 +126,9 @@ function load(): Config {
     inferenceTimeoutMs: Number(process.env.INFERENCE_TIMEOUT_MS ?? 8000),
     precomputeFunction: process.env.PRECOMPUTE_FUNCTION ?? 'drama-local-precomputeScene',
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
+    operatorSecret: operatorSecretFrom(process.env.OPERATOR_SECRET),
+    attributionWindowS: Number(process.env.ATTRIBUTION_WINDOW_S ?? defaultAttributionWindowS),
+    conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),
   };
 }
 

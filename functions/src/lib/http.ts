@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { ErrorCode } from '@drama/shared/errors';
 import type { ZodType, ZodTypeDef } from 'zod';
-import { BadRequest, DomainError, PayloadTooLarge, Unauthorized, UnsupportedMediaType } from '../domain/errors';
+import { BadRequest, DomainError, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType } from '../domain/errors';
+import { isOperatorToken, operatorSubject } from '../domain/auth/operator';
 import { verifyToken } from '../domain/auth/token';
 import { config } from './config';
 import { logger } from './logger';
@@ -39,20 +40,20 @@ export interface Caller {
   userId: string;
 }
 
-type AuthMode = 'required' | 'optional' | 'none';
+type AuthMode = 'required' | 'optional' | 'none' | 'operator';
 
 export interface ParsedRequest<B, P, A extends AuthMode> {
   event: Event;
   body: B;
   params: P;
-  caller: A extends 'required' ? Caller : Caller | null;
+  caller: A extends 'required' | 'operator' ? Caller : Caller | null;
   requestId: string;
 }
 
 type Schema<T> = ZodType<T, ZodTypeDef, unknown>;
 
 interface RouteOptions<B, P, A extends AuthMode> {
-  /** 'required': 401 without a valid token; 'optional': the caller may be anonymous. */
+  /** 'required': 401 without a valid token; 'optional': the caller may be anonymous; 'operator': an operator token only (401, or 403 for a viewer's). */
   auth: A;
   body?: Schema<B>;
   params?: Schema<P>;
@@ -97,6 +98,17 @@ function authenticate(event: Event): Caller | null {
   return { userId: claims.sub };
 }
 
+/** Operator routes: only an operator token passes; a viewer's valid token is told it is not allowed. */
+function authenticateOperator(event: Event): Caller {
+  const value = header(event, 'authorization');
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  if (!match) throw new Unauthorized('operator routes need "Authorization: Bearer <operator token>"');
+  const now = new Date();
+  if (isOperatorToken(match[1], config().operatorSecret, now)) return { userId: operatorSubject };
+  if (verifyToken(match[1], config().tokenSecret, now)) throw new Forbidden('operators only');
+  throw new Unauthorized('the operator token is invalid or expired: sign in again');
+}
+
 function parseWith<T>(schema: Schema<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
@@ -127,7 +139,7 @@ export function route<A extends AuthMode, B = undefined, P = undefined>(
   return async (event, context) => {
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
     try {
-      const caller = options.auth === 'none' ? null : authenticate(event);
+      const caller = options.auth === 'none' ? null : options.auth === 'operator' ? authenticateOperator(event) : authenticate(event);
       if (options.auth === 'required' && !caller) throw new Unauthorized();
       const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
       const params = options.params

@@ -1,11 +1,17 @@
+import { dynamoAttribution, dynamoConversions } from '../adapters/dynamodb-attribution';
 import { cachedCatalog } from '../adapters/dynamodb-catalog';
+import { dynamoEvents } from '../adapters/dynamodb-events';
 import { dynamoOrders } from '../adapters/dynamodb-orders';
+import { cachedProducts } from '../adapters/dynamodb-products';
 import { dynamoUsers } from '../adapters/dynamodb-users';
 import { dynamoWallets } from '../adapters/dynamodb-wallet';
+import { adPlatform } from '../adapters/platform/conversions';
 import { s3Media } from '../adapters/s3-media';
+import { convert, type AttributionPorts } from '../domain/attribution/attribution';
 import type { SettlePorts } from '../domain/orders/settle';
 import type { HoldingsReader } from '../domain/playback/play';
 import { holdingsOf } from '../domain/wallet/wallet';
+import { config } from './config';
 import { logger } from './logger';
 
 /** Adapters built once at module scope and shared by the handlers of one bundle. */
@@ -17,4 +23,39 @@ export const media = s3Media;
 /** Everything that entitles a user is on the wallet item: one read. */
 export const holdings: HoldingsReader = { holdingsOf: async (userId) => holdingsOf(await wallets.get(userId)) };
 export const orders = dynamoOrders;
-export const settlePorts: SettlePorts = { orders, wallets, now: clock, log: (message, fields) => logger.info(message, fields) };
+/** Coin packs and membership prices: the operator's, cached like the catalog. */
+export const products = cachedProducts();
+/** The analytics stream and attribution: the last click, the conversion outbox, the ad platform. */
+export const events = dynamoEvents;
+export const attributionPorts: AttributionPorts = {
+  store: dynamoAttribution,
+  outbox: dynamoConversions,
+  platform: adPlatform,
+  events,
+  now: clock,
+  get windowS() {
+    return config().attributionWindowS;
+  },
+  get retryDelaysMs() {
+    return config().conversionRetryDelaysMs;
+  },
+  log: (message, fields) => logger.info(message, fields),
+};
+export const settlePorts: SettlePorts = {
+  orders,
+  wallets,
+  now: clock,
+  log: (message, fields) => logger.info(message, fields),
+  // Once per order, when it is granted: the "paid" event and the payment conversion.
+  onGranted: async (order) => {
+    const { product } = order;
+    const sku = product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan;
+    const seriesId = product.kind === 'series' ? product.seriesId : undefined;
+    const detail = { orderId: order.orderId, amountFen: order.amountFen, product: product.kind, sku, seriesId };
+    await Promise.all([
+      events.record({ kind: 'paid', userId: order.userId, ...detail }),
+      convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts),
+    ]);
+  },
+};
+

@@ -6,7 +6,7 @@ import { platformSender } from '../adapters/platform/subscribe-messages';
 import type { JobPorts } from '../domain/reminders/jobs';
 import { config } from './config';
 import { logger } from './logger';
-import { clock, users, wallets } from './ports';
+import { clock, events, users, wallets } from './ports';
 
 /** The reminder jobs' adapters, built once per container. */
 export const consents = dynamoConsents();
@@ -21,6 +21,7 @@ export function reminderPorts(): JobPorts {
     isQuiet: (at) => isQuietHour(at, c.quietHours),
     retryDelaysMs: c.sendRetryDelaysMs,
     log: (message, fields) => logger.info(message, fields),
+    onSent: (userId, kind) => events.record({ kind: 'reminder_sent', userId, reminderKind: kind }),
     readCatalog,
     markAnnounced,
     followers: (seriesId) => dynamoHabits.followers(seriesId),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CreateOrderInput, CreateOrderOutput } from '@drama/shared/orders';
+import type { ProductCatalog } from '@drama/shared/products';
 import type { CatalogReader } from '../catalog/catalog';
 import { DomainError } from '../errors';
 import type { WalletStore } from '../wallet/wallet';
@@ -29,9 +30,17 @@ export function orderIdFor(userId: string, requestId: string): string {
 export async function createOrder(
   input: CreateOrderInput,
   userId: string,
-  ports: { catalog: CatalogReader; orders: OrderStore; wallets: WalletStore; payParams: (platform: Order['platform']) => PayParamsBuilder; now: () => Date },
+  ports: {
+    catalog: CatalogReader;
+    orders: OrderStore;
+    wallets: WalletStore;
+    payParams: (platform: Order['platform']) => PayParamsBuilder;
+    now: () => Date;
+    /** The products on sale (the operator's prices); the defaults when absent. */
+    products?: () => Promise<ProductCatalog>;
+  },
 ): Promise<CreateOrderOutput> {
-  const priced = await priceOf(input.product, ports.catalog);
+  const priced = await priceOf(input.product, ports.catalog, ports.products ? await ports.products() : undefined);
   if (input.product.kind === 'series') {
     const wallet = await ports.wallets.get(userId);
     if (wallet.seriesOwned.has(input.product.seriesId)) throw new Conflict('you already own this series');
@@ -46,6 +55,7 @@ export async function createOrder(
     title: priced.title,
     status: 'pending',
     createdAt: ports.now().toISOString(),
+    ...(priced.pack ? { pack: priced.pack } : {}),
   });
   if (!created && (order.userId !== userId || JSON.stringify(order.product) !== JSON.stringify(input.product) || order.platform !== input.platform)) {
     throw new Conflict('this requestId was already used for another order');

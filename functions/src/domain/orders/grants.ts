@@ -9,7 +9,7 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
   const { product } = order;
   switch (product.kind) {
     case 'coins': {
-      const pack = coinPacks.find((p) => p.packId === product.packId);
+      const pack = order.pack ?? coinPacks.find((p) => p.packId === product.packId);
       if (!pack) throw new Error(`order ${order.orderId}: unknown pack ${product.packId}`);
       const bonus = pack.bonusCoins
         ? [...wallet.bonus, { ref: order.orderId, amount: pack.bonusCoins, expiresAt: addDays(now, pack.bonusDays).toISOString() }]
@@ -49,7 +49,7 @@ export function refundChange(order: Order, wallet: Wallet): WalletChange {
   const { product } = order;
   switch (product.kind) {
     case 'coins': {
-      const pack = coinPacks.find((p) => p.packId === product.packId);
+      const pack = order.pack ?? coinPacks.find((p) => p.packId === product.packId);
       const coins = pack?.coins ?? 0;
       const taken = Math.min(coins, wallet.coins);
       return {

@@ -1,5 +1,6 @@
 import type { Platform } from '@drama/shared/auth';
 import type { OrderStatus, OrderView, ProductRef } from '@drama/shared/orders';
+import type { CoinPack } from '@drama/shared/products';
 
 /**
  * An order is a state machine moved only by conditional writes:
@@ -23,6 +24,8 @@ export interface Order {
   /** Set on renewal orders: the membership period they pay for. */
   renewalOf?: string;
   attempts?: number;
+  /** A coin order's pack as sold (its coins and bonus), so a later price change never alters the grant. */
+  pack?: CoinPack;
   failedAt?: string;
   failureReason?: string;
 }

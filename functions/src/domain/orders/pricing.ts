@@ -1,6 +1,5 @@
 import type { ProductRef } from '@drama/shared/orders';
-import { coinPacks } from '@drama/shared/products';
-import { membershipProduct } from '@drama/shared/membership';
+import { liveProducts, type CoinPack, type ProductCatalog } from '@drama/shared/products';
 import type { CatalogReader } from '../catalog/catalog';
 import { NotFound } from '../errors';
 
@@ -10,16 +9,18 @@ export interface PricedProduct {
   /** The platform-side product id (Douyin skuId, WeChat productId). */
   skuId: string;
   coverKey?: string;
+  /** A coin pack's terms as sold: the grant follows them even if the operator changes the pack later. */
+  pack?: CoinPack;
 }
 
 /** The price of a product comes from shared/ and the catalog only, never from the client. */
-export async function priceOf(product: ProductRef, catalog: CatalogReader): Promise<PricedProduct> {
+export async function priceOf(product: ProductRef, catalog: CatalogReader, products: ProductCatalog = liveProducts()): Promise<PricedProduct> {
   switch (product.kind) {
     case 'coins': {
-      const pack = coinPacks.find((p) => p.packId === product.packId);
+      const pack = products.coinPacks.find((p) => p.packId === product.packId);
       if (!pack) throw new NotFound(`no coin pack ${product.packId}`);
       const bonus = pack.bonusCoins ? ` + ${pack.bonusCoins} 赠送` : '';
-      return { amountFen: pack.priceFen, title: `${pack.coins} 金币${bonus}`, skuId: pack.packId };
+      return { amountFen: pack.priceFen, title: `${pack.coins} 金币${bonus}`, skuId: pack.packId, pack: { ...pack } };
     }
     case 'series': {
       const series = await catalog.getSeries(product.seriesId);
@@ -27,7 +28,8 @@ export async function priceOf(product: ProductRef, catalog: CatalogReader): Prom
       return { amountFen: series.seriesPriceFen, title: `《${series.title}》全集`, skuId: `series-${series.id}`, coverKey: series.coverKey };
     }
     case 'membership': {
-      const plan = membershipProduct(product.plan);
+      const plan = products.memberships.find((m) => m.plan === product.plan);
+      if (!plan) throw new NotFound(`no membership plan ${product.plan}`);
       return { amountFen: plan.priceFen, title: plan.title, skuId: `vip-${plan.plan}` };
     }
   }

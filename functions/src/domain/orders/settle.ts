@@ -8,6 +8,8 @@ export interface SettlePorts {
   wallets: WalletStore;
   now: () => Date;
   log: (message: string, fields: Record<string, unknown>) => void;
+  /** Called once per order, by whoever moved it to granted (analytics and ad conversions; never throws). */
+  onGranted?: (order: Order) => Promise<void>;
 }
 
 async function reload(orders: OrderStore, orderId: string): Promise<Order> {
@@ -26,6 +28,7 @@ export async function grantPaidOrder(order: Order, ports: SettlePorts): Promise<
   const grantedAt = ports.now().toISOString();
   if (await ports.orders.transition(order.orderId, 'paid', 'granted', { grantedAt })) {
     ports.log('order granted', { orderId: order.orderId, userId: order.userId });
+    await ports.onGranted?.(order);
   }
   return reload(ports.orders, order.orderId);
 }

@@ -23,6 +23,8 @@ export interface SendPorts {
   isQuiet: (at: Date) => boolean;
   retryDelaysMs: readonly number[];
   log: (message: string, fields: Record<string, unknown>) => void;
+  /** Told of each reminder the platform took (the analytics stream); never throws. */
+  onSent?: (userId: string, kind: ReminderKind) => Promise<void>;
 }
 
 export type SendOutcome = 'sent' | 'quiet' | 'no_consent' | 'capped' | 'duplicate' | 'no_identity' | 'refused' | 'failed';
@@ -58,6 +60,7 @@ export async function sendReminder(
     last = await ports.sender.send({ userId, ...identity }, message);
     if (last.ok) {
       ports.log('reminder sent', { userId, kind, msgId, attempts: attempt + 1 });
+      await ports.onSent?.(userId, kind);
       return 'sent';
     }
     if (last.permanent) break;

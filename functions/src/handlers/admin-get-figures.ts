@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { figuresQuerySchema } from '@drama/shared/admin';
+import { addDays, shanghaiDate } from '@drama/shared/calendar';
+import { funnel, reminders, retention, revenue } from '../domain/events/figures';
+import { BadRequest } from '../domain/errors';
+import { json, route } from '../lib/http';
+import { clock, events } from '../lib/ports';
+
+const paramsSchema = z.object({ name: z.enum(['funnel', 'revenue', 'reminders', 'retention']) });
+
+/** The operator's figures over whole Shanghai days (default: the last 14), computed from the event stream. */
+export const handler = route({ auth: 'operator', params: paramsSchema }, async ({ params, event }) => {
+  const now = clock();
+  const q = event.queryStringParameters ?? {};
+  const parsed = figuresQuerySchema.safeParse({ from: q.from ?? shanghaiDate(addDays(now, -13)), to: q.to ?? shanghaiDate(now) });
+  if (!parsed.success) throw new BadRequest(`invalid query: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  const { from, to } = parsed.data;
+  const stream = await events.between(from, to);
+  const figures = {
+    funnel: () => funnel(stream),
+    revenue: () => revenue(stream, from, to),
+    reminders: () => reminders(stream),
+    retention: () => retention(stream),
+  }[params.name]();
+  return json(200, { from, to, ...figures }, { 'cache-control': 'no-store' });
+});

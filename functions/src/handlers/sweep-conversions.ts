@@ -1,0 +1,10 @@
+import { sweepConversions } from '../domain/attribution/attribution';
+import { logger } from '../lib/logger';
+import { attributionPorts } from '../lib/ports';
+
+/** Scheduled: retries every conversion the ad platform has not taken yet, with backoff (serverless.yml). */
+export const handler = async () => {
+  const outcome = await sweepConversions(attributionPorts);
+  if (outcome.due) logger.info('conversions swept', outcome);
+  return outcome;
+};

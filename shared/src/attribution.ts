@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { reminderKinds } from './reminders';
+
+/** Launch query values are short ASCII-ish tokens; anything longer is not an ad platform's id. */
+const token = z.string().trim().min(1).max(256);
+
+/**
+ * What the app was launched with (`POST /attribution/launch`): the ad click (`clickid`, from the ad
+ * platform's landing query), campaign and channel, the whole query for the record, and — when the
+ * launch was a tap on a reminder — the reminder's kind (the `rk` parameter of reminder links).
+ */
+export const attributionLaunchInputSchema = z
+  .object({
+    clickid: token.regex(/^[A-Za-z0-9_.~=:%+/-]+$/, 'a click id is URL-safe text').optional(),
+    campaign: token.max(128).optional(),
+    channel: token.max(64).optional(),
+    query: z.record(z.string().max(512)).refine((q) => Object.keys(q).length <= 40, 'at most 40 query parameters'),
+    reminder: z.enum(reminderKinds).optional(),
+  })
+  .strict();
+export type AttributionLaunchInput = z.infer<typeof attributionLaunchInputSchema>;
+
+export const attributionLaunchOutputSchema = z.object({
+  /** True when a click was recorded (and later watching and paying will be reported against it). */
+  attributed: z.boolean(),
+});
+export type AttributionLaunchOutput = z.infer<typeof attributionLaunchOutputSchema>;
+
+/**
+ * The conversions reported to the ad platform, once per click and event (a payment once per order):
+ * the first watch, the first paid episode, and each payment.
+ */
+export const conversionEvents = ['first_watch', 'first_paid_episode', 'payment'] as const;
+export type ConversionEvent = (typeof conversionEvents)[number];
+
+/** A launch's click counts for conversions this long (ATTRIBUTION_WINDOW_S overrides it). */
+export const defaultAttributionWindowS = 7 * 24 * 3600;
+
+/** The launch query's names for the click, campaign and channel, as the ad platforms fill them in. */
+export const clickParams = ['clickid', 'click_id', 'callback'] as const;
+export const campaignParams = ['campaign', 'campaign_id', 'promotion_id', 'aid'] as const;
+export const channelParams = ['channel', 'utm_source', 'from'] as const;
+
+/** Reads click, campaign and channel out of a launch query (the app and the tests use the same rule). */
+export function launchOf(query: Record<string, string | undefined>): Omit<AttributionLaunchInput, 'query'> & { query: Record<string, string> } {
+  const pick = (names: readonly string[]) => names.map((n) => query[n]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(query)) if (typeof v === 'string' && Object.keys(clean).length < 40) clean[k.slice(0, 64)] = v.slice(0, 512);
+  const reminder = reminderKinds.find((k) => k === query.rk);
+  const channel = pick(channelParams);
+  return {
+    ...(pick(clickParams) ? { clickid: pick(clickParams)!.slice(0, 256) } : {}),
+    ...(pick(campaignParams) ? { campaign: pick(campaignParams)!.slice(0, 128) } : {}),
+    ...(channel && channel !== 'reminder' ? { channel: channel.slice(0, 64) } : {}),
+    ...(reminder ? { reminder } : {}),
+    query: clean,
+  };
+}
