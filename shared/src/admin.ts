@@ -104,16 +104,28 @@ export const adminProductsInputSchema = z
   .strict();
 export type AdminProductsInput = z.infer<typeof adminProductsInputSchema>;
 
+/** A real calendar day as YYYY-MM-DD (2026-02-31 is refused, not rolled over). */
+const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d && d >= '2000-01-01';
+  }, 'not a calendar day');
+
 /** Figures cover whole Shanghai days, at most 92 of them. */
 export const figuresQuerySchema = z
   .object({
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    from: calendarDate,
+    to: calendarDate,
   })
   .strict()
   .refine((q) => q.from <= q.to, 'from must not be after to')
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 92, 'at most 92 days');
 export type FiguresQuery = z.infer<typeof figuresQuerySchema>;
+export const figureNames = ['funnel', 'revenue', 'reminders', 'retention'] as const;
+export const figuresParamsSchema = z.object({ name: z.enum(figureNames) });
+export const conversionsQuerySchema = z.object({ clickid: z.string().min(1).max(256) });
 
 const stageCounts = z.object(Object.fromEntries(funnelStages.map((s) => [s, z.number().int()])) as Record<(typeof funnelStages)[number], z.ZodNumber>);
 export const funnelRowSchema = z.object({ key: z.string(), counts: stageCounts });

@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import {
+  adminEpisodeInputSchema,
+  adminEpisodeParamsSchema,
+  adminProductsInputSchema,
+  adminPublishInputSchema,
+  adminSeriesInputSchema,
+  adminSeriesParamsSchema,
+  adminUploadInputSchema,
+  conversionsQuerySchema,
+  figuresParamsSchema,
+  figuresQuerySchema,
+  operatorLoginInputSchema,
+} from './admin';
+import { attributionLaunchInputSchema } from './attribution';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
 import { followParamsSchema, progressInputSchema } from './habits';
@@ -72,6 +86,19 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/scenes', function: 'createScene', handler: 'create-scene', auth: 'viewer', body: createSceneInputSchema },
   { method: 'GET', path: '/scenes/{sceneId}', function: 'getScene', handler: 'get-scene', auth: 'viewer', params: sceneIdParamsSchema, owns: 'scene' },
   { method: 'POST', path: '/scenes/{sceneId}/steps', function: 'stepScene', handler: 'step-scene', auth: 'viewer', params: sceneIdParamsSchema, body: sceneStepInputSchema, owns: 'scene' },
+
+  { method: 'POST', path: '/attribution/launch', function: 'attributionLaunch', handler: 'attribution-launch', auth: 'viewer', body: attributionLaunchInputSchema },
+
+  { method: 'POST', path: '/admin/login', function: 'adminLogin', handler: 'admin-login', auth: 'none', body: operatorLoginInputSchema },
+  { method: 'GET', path: '/admin/series', function: 'adminListSeries', handler: 'admin-list-series', auth: 'operator' },
+  { method: 'PUT', path: '/admin/series/{seriesId}', function: 'adminPutSeries', handler: 'admin-put-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminSeriesInputSchema },
+  { method: 'PUT', path: '/admin/series/{seriesId}/episodes/{index}', function: 'adminPutEpisode', handler: 'admin-put-episode', auth: 'operator', params: adminEpisodeParamsSchema, body: adminEpisodeInputSchema },
+  { method: 'POST', path: '/admin/series/{seriesId}/publish', function: 'adminPublishSeries', handler: 'admin-publish-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminPublishInputSchema },
+  { method: 'POST', path: '/admin/uploads', function: 'adminCreateUpload', handler: 'admin-create-upload', auth: 'operator', body: adminUploadInputSchema },
+  { method: 'GET', path: '/admin/products', function: 'adminGetProducts', handler: 'admin-get-products', auth: 'operator' },
+  { method: 'PUT', path: '/admin/products', function: 'adminPutProducts', handler: 'admin-put-products', auth: 'operator', body: adminProductsInputSchema },
+  { method: 'GET', path: '/admin/figures/{name}', function: 'adminGetFigures', handler: 'admin-get-figures', auth: 'operator', params: figuresParamsSchema, query: figuresQuerySchema },
+  { method: 'GET', path: '/admin/conversions', function: 'adminGetConversions', handler: 'admin-get-conversions', auth: 'operator', query: conversionsQuerySchema },
 ];
 
 /** `/orders/{orderId}` with the given parameters filled in (URL-encoded). */

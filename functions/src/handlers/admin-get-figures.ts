@@ -1,15 +1,12 @@
-import { z } from 'zod';
-import { figuresQuerySchema } from '@drama/shared/admin';
+import { figuresParamsSchema, figuresQuerySchema } from '@drama/shared/admin';
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { funnel, reminders, retention, revenue } from '../domain/events/figures';
 import { BadRequest } from '../domain/errors';
 import { json, route } from '../lib/http';
 import { clock, events } from '../lib/ports';
 
-const paramsSchema = z.object({ name: z.enum(['funnel', 'revenue', 'reminders', 'retention']) });
-
 /** The operator's figures over whole Shanghai days (default: the last 14), computed from the event stream. */
-export const handler = route({ auth: 'operator', params: paramsSchema }, async ({ params, event }) => {
+export const handler = route({ auth: 'operator', params: figuresParamsSchema }, async ({ params, event }) => {
   const now = clock();
   const q = event.queryStringParameters ?? {};
   const parsed = figuresQuerySchema.safeParse({ from: q.from ?? shanghaiDate(addDays(now, -13)), to: q.to ?? shanghaiDate(now) });
