@@ -19,6 +19,12 @@ module.exports = {
     '<rootDir>/miniapp/jest.config.js',
     {
       ...base,
+      // The CloudFormation template `npm run package` produces, and the mini-program's package sizes.
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/test/deploy/**/*.test.ts'],
+    },
+    {
+      ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',

@@ -13,10 +13,11 @@ const entryPoints = readdirSync(root)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => join(root, f));
 
-export async function buildFunctions(): Promise<void> {
+/** `outdir`: where the bundles go (functions/dist; the deploy test packages a private copy). */
+export async function buildFunctions(outdir = join(__dirname, 'dist')): Promise<void> {
   await build({
     entryPoints,
-    outdir: join(__dirname, 'dist'),
+    outdir,
     outbase: join(__dirname, 'src'),
     bundle: true,
     platform: 'node',
