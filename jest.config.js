@@ -25,6 +25,12 @@ module.exports = {
     },
     {
       ...base,
+      // Crash tests: each starts its own stack, kills parts of it and brings them back.
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.test.ts'],
+    },
+    {
+      ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',

@@ -35,8 +35,14 @@ export interface Stack {
   /** The environment the functions run with, for in-process handler calls (tests, benchmarks). */
   apiEnv: Record<string, string>;
   urls: Record<string, string>;
+  /** The child processes, for fault tests that kill one (`kill -9`) and bring it back. */
+  children: Partial<Record<RestartableChild, Child>>;
+  /** Starts a stopped or killed child again on the same data and waits until it serves. */
+  restart(name: RestartableChild): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type RestartableChild = 'dynamodb' | 'api';
 
 /** A secret made once per data directory, so tokens outlive restarts. */
 function localSecret(dataDir: string, name = 'token-secret'): string {
@@ -99,6 +105,8 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
     for (const fn of stops.reverse()) await fn().catch(() => undefined);
   };
   let inferenceReady: Promise<void> = Promise.resolve();
+  const children: Stack['children'] = {};
+  const ready: Partial<Record<RestartableChild, () => Promise<void>>> = {};
   try {
     mkdirSync(join(s.dataDir, 'dynamodb'), { recursive: true });
     const bin = (pkg: string, file: string) => join(s.rootDir, 'node_modules', pkg, file);
@@ -109,7 +117,9 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       [bin('dynalite', 'cli.js'), '--host', s.host, '--port', String(s.ports.dynamodb), '--path', join(s.dataDir, 'dynamodb')],
       { log: opts.log },
     );
-    stops.push(dynalite.stop);
+    stops.push(() => dynalite.stop());
+    children.dynamodb = dynalite;
+    ready.dynamodb = () => waitUntil('dynalite', () => portOpen(s.ports.dynamodb, s.host), { timeoutMs: 15_000, child: dynalite });
     const s3 = await startS3(s);
     stops.push(s3.close);
     await waitUntil('dynalite', () => portOpen(s.ports.dynamodb, s.host), { timeoutMs: 15_000, child: dynalite });
@@ -159,12 +169,11 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
         [bin('osls', join('bin', 'serverless.js')), 'offline', 'start', '--stage', 'local'],
         { cwd: s.rootDir, env: { ...apiEnv, SLS_TELEMETRY_DISABLED: '1' }, log: opts.log },
       );
-      stops.push(api.stop);
-      await waitUntil(
-        'API',
-        async () => (await fetch(`${urls.API}/series`, { signal: AbortSignal.timeout(2000) })).status === 200,
-        { timeoutMs: 90_000, everyMs: 250, child: api },
-      );
+      stops.push(() => api.stop());
+      children.api = api;
+      ready.api = () =>
+        waitUntil('API', async () => (await fetch(`${urls.API}/series`, { signal: AbortSignal.timeout(2000) })).status === 200, { timeoutMs: 90_000, everyMs: 250, child: api });
+      await ready.api();
       if (opts.jobs) {
         const jobs = startJobs({
           lambdaUrl: url(s, s.ports.apiLambda),
@@ -197,7 +206,13 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       stops.push(closeServer(app));
     }
 
-    return { settings: s, clients, identity, apiEnv, urls, stop };
+    const restart = async (name: RestartableChild) => {
+      const child = children[name];
+      if (!child) throw new Error(`no ${name} in this stack`);
+      child.restart();
+      await ready[name]!();
+    };
+    return { settings: s, clients, identity, apiEnv, urls, children, restart, stop };
   } catch (error) {
     await stop();
     throw error;
