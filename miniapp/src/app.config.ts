@@ -22,6 +22,12 @@ export default defineAppConfig({
       root: 'packages/scene',
       pages: ['pages/play/index'],
     },
+    // The operators' console (H5 only): its forms use the browser's File and its charts ECharts in a
+    // div, which tt/weapp cannot host (they would need canvas ports), and it must not weigh on the
+    // mini-program's 2 MB package. Reached at #/packages/console/pages/login/index.
+    ...(process.env.TARO_ENV === 'h5'
+      ? [{ root: 'packages/console', pages: ['pages/login/index', 'pages/dashboard/index', 'pages/series/index', 'pages/editor/index', 'pages/prices/index'] }]
+      : []),
   ],
   // Opening the feed makes the series and player pages likely next: fetch their code early. A
   // locked episode in the player leads to the coin store.

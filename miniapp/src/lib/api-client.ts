@@ -33,10 +33,26 @@ export interface RequestOptions<T> {
   schema: Schema<T>;
   /** `required`: log in first; `optional`: send a token if one can be had (catalog routes); `none`. */
   auth?: 'required' | 'optional' | 'none';
+  /** A token to send instead of the viewer's session (the console's operator token); no re-login on 401. */
+  bearer?: string;
+}
+
+/**
+ * Requests to a path wait for a promise first (bounded): the launch report holds back the first
+ * POST /play, so the server knows the ad click before it sees the watch it must attribute.
+ */
+const gates = new Map<string, Promise<unknown>>();
+export function holdRequests(path: string, until: Promise<unknown>, maxWaitMs = 3000) {
+  const bounded = Promise.race([until.catch(() => undefined), new Promise((r) => setTimeout(r, maxWaitMs))]);
+  gates.set(path, bounded);
+  void bounded.then(() => gates.get(path) === bounded && gates.delete(path));
 }
 
 export async function apiRequest<T>(path: string, opts: RequestOptions<T>): Promise<T> {
   const { auth = 'required' } = opts;
+  const gate = gates.get(path);
+  if (gate) await gate;
+  if (opts.bearer) return send(path, opts, { token: opts.bearer, expiresAt: '', userId: '' });
   if (auth === 'none') return send(path, opts, null);
 
   let session: Session | null;
