@@ -1,6 +1,6 @@
 import type { FunnelOutput, RemindersOutput, RetentionOutput, RevenueOutput } from '@drama/shared/admin';
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
-import { funnelStages, productKinds, type AnalyticsEvent, type FunnelStage } from '@drama/shared/events';
+import { funnelStages, type AnalyticsEvent, type FunnelStage } from '@drama/shared/events';
 import { reminderKinds } from '@drama/shared/reminders';
 
 /**
@@ -99,8 +99,6 @@ export function revenue(events: AnalyticsEvent[], from: string, to: string): Rev
   }
   return { days, byDay: [...byDay.values()], byProduct: [...byProduct.values()].sort((a, b) => b.amountFen - a.amountFen), totalFen };
 }
-
-export const revenueProductKinds = productKinds;
 
 /** Reminder sends, opens (taps on a reminder's deep link) and opt-outs (rejects, bans, withdrawals), by kind. */
 export function reminders(events: AnalyticsEvent[]): RemindersOutput {
