@@ -12,7 +12,9 @@ import { loadState, type ConversionRecord, type SandboxOrder } from './state';
  * always yields the same openid. Payments: the app hands the signed order to `/requestOrder`
  * (Douyin) or `/requestVirtualPayment` (WeChat) as tt.requestOrder / wx.requestVirtualPayment
  * would; the cashier's `/pay` pays it; the notification is then delivered with the platform's
- * headers, signature and retry schedule until the API acknowledges it.
+ * headers, signature and retry schedule until the API acknowledges it. The ad platforms' conversion
+ * APIs (巨量's `/api/v2/conversion`, Douyin's playlet business upload) record what they receive
+ * (`GET /conversions`) and can be told to fail (`POST /control/fail-conversions`).
  */
 export interface SandboxServer {
   server: Server;
