@@ -1,4 +1,5 @@
 import { membershipProduct } from '@drama/shared/membership';
+import type { ProductCatalog } from '@drama/shared/products';
 import { orderIdFor } from '../orders/create-order';
 import type { Order, OrderStore } from '../orders/order';
 import { confirmPayment, type SettlePorts } from '../orders/settle';
@@ -15,6 +16,8 @@ export interface RenewalPorts extends SettlePorts {
   charger: RenewalCharger;
   /** Auto-renewing members whose period ends before `before`. */
   dueBefore(before: Date): Promise<Array<{ userId: string; membership: Membership }>>;
+  /** The membership prices on sale (the operator's); shared/products.ts's defaults when absent. */
+  products?: () => Promise<ProductCatalog>;
 }
 
 /** Charge this long before the period ends, so a member never notices the renewal. */
@@ -43,7 +46,7 @@ export async function renewDueMemberships(ports: RenewalPorts): Promise<Record<R
 
 async function renewOne(userId: string, membership: Membership, ports: RenewalPorts): Promise<RenewalOutcome> {
   const now = ports.now();
-  const product = membershipProduct(membership.plan);
+  const product = (ports.products ? (await ports.products()).memberships.find((m) => m.plan === membership.plan) : undefined) ?? membershipProduct(membership.plan);
   const { order } = await ports.orders.createOnce({
     orderId: orderIdFor(userId, `renew:${membership.expiresAt}`),
     userId,
