@@ -1,11 +1,19 @@
-import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useRef, type PropsWithChildren } from 'react';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import { reportLaunch } from '@/features/attribution/report-launch';
 import './app.css';
 
+type ShowOptions = { path?: string; query?: Record<string, string> } | undefined;
+
 function App({ children }: PropsWithChildren) {
-  // What the app was launched with (an ad click, a reminder) is reported once per launch.
+  const shows = useRef(0);
+  // What the app was launched with (an ad click, a reminder) is reported once per launch…
   useLaunch(() => void reportLaunch());
+  // …and again when a warm app is brought back by a new ad click or a reminder tap.
+  useDidShow((options?: ShowOptions) => {
+    if (shows.current++ === 0 || !options?.query) return;
+    if (options.query.clickid || options.query.rk) void reportLaunch({ path: options.path ?? '', query: options.query });
+  });
   return children;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { reminderKinds } from './reminders';
 
+const clickidPattern = /^[A-Za-z0-9_.~=:%+/-]+$/;
+
 /** Launch query values are short ASCII-ish tokens; anything longer is not an ad platform's id. */
 const token = z.string().trim().min(1).max(256);
 
@@ -11,7 +13,7 @@ const token = z.string().trim().min(1).max(256);
  */
 export const attributionLaunchInputSchema = z
   .object({
-    clickid: token.regex(/^[A-Za-z0-9_.~=:%+/-]+$/, 'a click id is URL-safe text').optional(),
+    clickid: token.regex(clickidPattern, 'a click id is URL-safe text').optional(),
     campaign: token.max(128).optional(),
     channel: token.max(64).optional(),
     query: z.record(z.string().max(512)).refine((q) => Object.keys(q).length <= 40, 'at most 40 query parameters'),
@@ -48,8 +50,9 @@ export function launchOf(query: Record<string, string | undefined>): Omit<Attrib
   for (const [k, v] of Object.entries(query)) if (typeof v === 'string' && Object.keys(clean).length < 40) clean[k.slice(0, 64)] = v.slice(0, 512);
   const reminder = reminderKinds.find((k) => k === query.rk);
   const channel = pick(channelParams);
+  const clickid = pick(clickParams)?.trim();
   return {
-    ...(pick(clickParams) ? { clickid: pick(clickParams)!.slice(0, 256) } : {}),
+    ...(clickid && clickid.length <= 256 && clickidPattern.test(clickid) ? { clickid } : {}),
     ...(pick(campaignParams) ? { campaign: pick(campaignParams)!.slice(0, 128) } : {}),
     ...(channel && channel !== 'reminder' ? { channel: channel.slice(0, 64) } : {}),
     ...(reminder ? { reminder } : {}),

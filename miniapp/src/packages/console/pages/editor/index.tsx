@@ -3,7 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminSeries } from '@drama/shared/admin';
 import { genreSchema } from '@drama/shared/catalog';
 import { errorText, StateView } from '@/components/state-view/state-view';
-import { listAdminSeries, publishSeries, putEpisode, putSeries } from '@/features/console/api/admin-series';
+import { listAdminSeries } from '@/features/console/api/list-admin-series';
+import { publishSeries } from '@/features/console/api/publish-series';
+import { putEpisode } from '@/features/console/api/put-episode';
+import { putSeries } from '@/features/console/api/put-series';
 import { uploadFile, videoDurationS } from '@/features/console/api/upload-file';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
@@ -55,6 +58,7 @@ export default function ConsoleEditorPage() {
   const [episodeTitle, setEpisodeTitle] = useState('');
   const [episodeFile, setEpisodeFile] = useState<File | null>(null);
   const [releaseAt, setReleaseAt] = useState('');
+  const [episodePrice, setEpisodePrice] = useState('');
   const [fileInputKey, setFileInputKey] = useState(0);
 
   useEffect(() => {
@@ -128,11 +132,13 @@ export default function ConsoleEditorPage() {
         durationS,
         mediaKey: upload.key,
         ...(releaseAt ? { releaseAt: new Date(releaseAt).toISOString() } : {}),
+        ...(episodePrice.trim() ? { priceCoins: Number(episodePrice) } : {}),
       });
       setSeries(saved);
       setEpisodeTitle('');
       setEpisodeFile(null);
       setReleaseAt('');
+      setEpisodePrice('');
       setFileInputKey((k) => k + 1);
       setNotice(`第 ${nextIndex} 集已上传`);
     });
@@ -263,6 +269,10 @@ export default function ConsoleEditorPage() {
               <label className="console-field">
                 定时上线（可选）
                 <input type="datetime-local" value={releaseAt} onChange={(e) => setReleaseAt(e.target.value)} />
+              </label>
+              <label className="console-field">
+                本集价格（金币，可选，覆盖单集价格）
+                <input type="number" min={0} value={episodePrice} onChange={(e) => setEpisodePrice(e.target.value)} />
               </label>
             </div>
             <div className="console-actions">

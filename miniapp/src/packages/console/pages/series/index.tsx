@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { StateView } from '@/components/state-view/state-view';
-import { useAdminSeries } from '@/features/console/api/admin-series';
+import { useAdminSeries } from '@/features/console/api/list-admin-series';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
 import { consoleEditorUrl } from '@/features/console/routes';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
