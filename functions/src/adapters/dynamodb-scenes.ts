@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { sceneActionCount } from '@drama/shared/scenes';
 import type { Scene, SceneStore } from '../domain/scenes/scene';
 import { config } from '../lib/config';
 import { documentClient } from './dynamodb';
@@ -50,6 +51,28 @@ export const dynamoScenes: SceneStore = {
         }),
       ),
     );
+  },
+
+  async takePending(sceneId, userId, action) {
+    if (!(Number.isInteger(action) && action >= 0 && action < sceneActionCount)) return undefined; // it goes into the expression
+    const branch = `pending.branches[${action}]`;
+    let out: Record<string, unknown> | undefined;
+    const taken = await conditional(async () => {
+      const res = await documentClient().send(
+        new UpdateCommand({
+          TableName: config().tableName,
+          Key: key(sceneId),
+          // every operand reads the item as it was, so the branch is read while pending is removed
+          UpdateExpression: `SET #step = #step + :one, #window = ${branch}.#window, frame = ${branch}.png REMOVE pending`,
+          ConditionExpression: '#owner = :owner AND pending.#step = #step AND ' + `${branch}.#action = :action`,
+          ExpressionAttributeNames: { '#step': 'step', '#window': 'window', '#owner': 'owner', '#action': 'action' },
+          ExpressionAttributeValues: { ':one': 1, ':owner': userId, ':action': action },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      out = res.Attributes;
+    });
+    return taken && out ? { step: Number(out.step), frame: String(out.frame) } : undefined;
   },
 
   setPending(sceneId, step, pending) {

@@ -19,8 +19,9 @@ export interface Scene {
   step: number;
   window: number[][];
   frame: string;
-  /** The 8-branch batch for `pending.step`: a press at that step takes its branch. */
-  pending: { step: number; branches: Array<{ action: number; tokens: number[]; png: string }> } | null;
+  /** The 8-branch batch for `pending.step`: a press at that step takes its branch, which holds the
+   *  scene's window after that press (so the press itself is one write), and `branches[a].action === a`. */
+  pending: { step: number; branches: Array<{ action: number; window: number[][]; png: string }> } | null;
   createdAt: string;
 }
 
@@ -31,6 +32,12 @@ export interface SceneStore {
   advance(sceneId: string, fromStep: number, next: { window: number[][]; frame: string }): Promise<boolean>;
   /** Stores the batch for `step` if the scene is still at `step`. */
   setPending(sceneId: string, step: number, branches: Scene['pending']): Promise<boolean>;
+  /**
+   * The zero-wait press in one conditional write: if `userId` owns the scene and the batch for its
+   * current step is stored, the scene takes `action`'s branch (window, frame, step + 1, batch cleared).
+   * Undefined when any of that does not hold; the caller then reads the scene to say why.
+   */
+  takePending(sceneId: string, userId: string, action: number): Promise<{ step: number; frame: string } | undefined>;
 }
 
 export interface Inference {
@@ -108,16 +115,28 @@ async function ownScene(sceneId: string, userId: string, scenes: SceneStore): Pr
 
 async function computeOne(scene: Scene, action: number, inference: Inference) {
   const [b] = await inference.step(scene.window, [action], stepSeed(scene.seed, scene.step));
-  return { action, tokens: b.tokens, png: b.frame.png };
+  return { action, window: nextWindow(scene.window, b.tokens), png: b.frame.png };
 }
 
-/** A press: the precomputed branch when it is ready (zero wait), else one step computed now. */
+function nextWindow(window: number[][], tokens: number[]): number[][] {
+  return [...window, tokens].slice(-sceneContextLength);
+}
+
+/**
+ * A press. Zero wait: the precomputed branch is taken in one conditional write (no read first). When
+ * that write's condition fails, the scene is read to tell a missing scene or another owner from a batch
+ * that is not ready yet; then one step is computed now.
+ */
 export async function stepScene(sceneId: string, action: number, userId: string, ports: ScenePorts): Promise<SceneStepOutput> {
+  const taken = await ports.scenes.takePending(sceneId, userId, action);
+  if (taken) {
+    await ports.precompute(sceneId, taken.step);
+    return { frame: taken.frame, step: taken.step, precomputed: true };
+  }
   const scene = await ownScene(sceneId, userId, ports.scenes);
   const ready = scene.pending?.step === scene.step ? scene.pending.branches.find((b) => b.action === action) : undefined;
   const branch = ready ?? (await computeOne(scene, action, ports.inference));
-  const window = [...scene.window, branch.tokens].slice(-sceneContextLength);
-  if (!(await ports.scenes.advance(sceneId, scene.step, { window, frame: branch.png }))) throw new SceneConflict();
+  if (!(await ports.scenes.advance(sceneId, scene.step, { window: branch.window, frame: branch.png }))) throw new SceneConflict();
   await ports.precompute(sceneId, scene.step + 1);
   return { frame: branch.png, step: scene.step + 1, precomputed: Boolean(ready) };
 }
@@ -128,5 +147,8 @@ export async function precomputeBranches(sceneId: string, step: number, ports: P
   if (!scene || scene.step !== step || scene.pending?.step === step) return false;
   const actions = Array.from({ length: sceneActionCount }, (_, a) => a);
   const branches = await ports.inference.step(scene.window, actions, stepSeed(scene.seed, step));
-  return ports.scenes.setPending(sceneId, step, { step, branches: branches.map((b) => ({ action: b.action, tokens: b.tokens, png: b.frame.png })) });
+  return ports.scenes.setPending(sceneId, step, {
+    step,
+    branches: branches.map((b) => ({ action: b.action, window: nextWindow(scene.window, b.tokens), png: b.frame.png })),
+  });
 }
