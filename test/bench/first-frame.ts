@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:first-frame`: time from the end of a swipe in the feed to the first new video frame
+ * of the next series, with that episode preloaded, in Chromium on the H5 build against the local
+ * stack. The feed gets BENCH_SWIPES + 1 series (copies of the seeded ones, over their media), and
+ * each swipe goes to a series the feed has already preloaded. Prints every swipe, the median
+ * (goal ≤ 150 ms) and p90.
+ */
+import { QueryCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureH5Build } from '../../functions/local/h5-build';
+import { stackSettings } from '../../functions/local/settings';
+import { startStack } from '../../functions/local/stack';
+import { launchBrowser } from '../support/browser';
+import { eventually } from '../support/eventually';
+import { freeStackPorts } from '../support/free-port';
+import { percentile } from './rate';
+
+const swipes = Number(process.env.BENCH_SWIPES ?? 20);
+const goalMs = 150;
+
+/**
+ * In the page (plain JavaScript: the bundler's helpers do not exist there): arms the measurement
+ * for the video `sel` — the release of the swipe, then the first frame presented while that video
+ * plays past where it stood (requestVideoFrameCallback), or the media clock moving if the renderer
+ * presents no frame callbacks — both on the page's clock.
+ */
+const armFirstFrame = `function (sel) {
+  var video = document.querySelector(sel);
+  var readyState = video.readyState;
+  var startTime = video.currentTime;
+  var released;
+  var done = false;
+  window.firstFrame = new Promise(function (resolve) {
+    function finish(by, at) {
+      if (done || released === undefined) return;
+      done = true;
+      resolve({ ms: at - released, readyState: readyState, by: by });
+    }
+    window.addEventListener('pointerup', function () { released = performance.now(); }, { once: true, capture: true });
+    function onFrame(now, meta) {
+      if (released !== undefined && !video.paused && meta.mediaTime > startTime) finish('frame callback', now);
+      else if (!done) video.requestVideoFrameCallback(onFrame);
+    }
+    video.requestVideoFrameCallback(onFrame);
+    function poll() {
+      if (released !== undefined && !video.paused && video.currentTime > startTime) finish('media clock', performance.now());
+      else if (!done) setTimeout(poll, 2);
+    }
+    poll();
+  });
+}`;
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'drama-first-frame-'));
+  const settings = stackSettings({ dataDir, ports: await freeStackPorts() });
+  process.env.CATALOG_TTL_MS = '500';
+  process.env.LOG_LEVEL = 'ERROR';
+  ensureH5Build(settings);
+  const stack = await startStack(settings, { seed: { maxEpisodes: 6 }, api: true, app: true, inference: false });
+  const browser = await launchBrowser();
+  try {
+    // More series than swipes: copies of the seeded ones, each episode pointing at seeded media.
+    const documents = stack.clients.documents;
+    const { Items = [] } = await documents.send(new QueryCommand({ TableName: settings.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'CATALOG' } }));
+    const seeded = Items.filter((i) => i.kind === 'series');
+    const episodes = Items.filter((i) => i.kind === 'episode');
+    for (let n = 0; n < swipes + 1 - seeded.length; n++) {
+      const from = seeded[n % seeded.length];
+      const id = `bench-${n}`;
+      await documents.send(new PutCommand({ TableName: settings.tableName, Item: { ...from, sk: `S#${id}`, id, title: `${from.title} ${n + 2}`, order: 1000 + n } }));
+      for (const e of episodes.filter((e) => e.seriesId === from.id)) {
+        await documents.send(new PutCommand({ TableName: settings.tableName, Item: { ...e, sk: `S#${id}#E#${String(e.index).padStart(4, '0')}`, seriesId: id } }));
+      }
+    }
+    await eventually(async () => (await (await fetch(`${stack.urls.API}/series`)).json()).items.length, (n) => n >= swipes + 1, 'the feed catalog');
+
+    const page = await browser.newPage();
+    await page.goto(stack.urls.APP);
+    await page.locator('.feed__swiper').waitFor();
+    const videoOf = (i: number) => `[id="feed-video-${i}"] video`;
+    const playing = (i: number) => page.evaluate((sel) => (document.querySelector(sel) as HTMLVideoElement | null)?.currentTime ?? 0, videoOf(i));
+    await eventually(() => playing(0), (t) => t > 0.2, 'the first episode playing', 30_000);
+    const box = (await page.locator('.feed__swiper').boundingBox())!;
+
+    const results: Array<{ ms: number; readyState: number; by: string }> = [];
+    for (let i = 0; i < swipes; i++) {
+      // The next series is preloaded: its video element exists and has decoded data to show.
+      await eventually(
+        () => page.evaluate((sel) => (document.querySelector(sel) as HTMLVideoElement | null)?.readyState ?? -1, videoOf(i + 1)),
+        (state) => state >= 2,
+        `series ${i + 2} preloaded`,
+        30_000,
+      );
+      // Arm the measurement in the page: the release of the swipe, then the next video's first frame
+      // presented while it plays (requestVideoFrameCallback), both on the page's clock.
+      await page.evaluate(`(${armFirstFrame})(${JSON.stringify(videoOf(i + 1))})`);
+      // A quick upward swipe, as a thumb makes it.
+      const x = box.x + box.width / 2;
+      await page.mouse.move(x, box.y + box.height * 0.75);
+      await page.mouse.down();
+      for (let s = 1; s <= 5; s++) await page.mouse.move(x, box.y + box.height * (0.75 - 0.1 * s));
+      await page.mouse.up();
+      const result = await page.evaluate(() => Promise.race([(window as unknown as { firstFrame: Promise<{ ms: number; readyState: number; by: string }> }).firstFrame, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]));
+      if (!result) {
+        const state = await page.evaluate(() => [...document.querySelectorAll('video')].map((v) => ({ id: v.closest('[id]')?.id, paused: v.paused, t: v.currentTime, rs: v.readyState, src: v.src.slice(0, 60) })));
+        throw new Error(`swipe ${i + 1}: no frame of series ${i + 2} within 10 s: ${JSON.stringify(state)}`);
+      }
+      results.push(result);
+      console.log(`swipe ${String(i + 1).padStart(2)}: first frame ${result.ms.toFixed(1).padStart(6)} ms after release (${result.by}; next video readyState ${result.readyState} at the swipe)`);
+      await eventually(() => playing(i + 1), (t) => t > 0.1, `series ${i + 2} playing`);
+    }
+    const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+    const median = percentile(ms, 50);
+    console.log(`\nbench:first-frame — ${swipes} swipes, Chromium (headless) on the H5 build, local stack`);
+    console.log(`time to first frame after a swipe: median ${median.toFixed(1)} ms, p90 ${percentile(ms, 90).toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms (goal median ≤ ${goalMs} ms: ${median <= goalMs ? 'met' : 'NOT MET'})`);
+  } finally {
+    await browser.close();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
