@@ -26,6 +26,11 @@ describe('funnel', () => {
     ]);
   });
 
+  it('counts a user at every stage up to the deepest one reached, so funnels only narrow', () => {
+    const { byCampaign } = funnel([e('paywall_shown', 'd', '12:00', { seriesId: 's1' }), e('paid', 'd', '12:05', { orderId: 'o9', product: 'coins' })]);
+    expect(byCampaign).toEqual([{ key: '(自然流量)', counts: { launch: 1, play: 1, paywall: 1, order: 1, paid: 1 } }]);
+  });
+
   it('credits a coin order to the series whose paywall the user saw last', () => {
     const s1 = funnel(events).bySeries.find((r) => r.key === 's1');
     expect(s1?.counts).toEqual({ launch: 2, play: 2, paywall: 1, order: 1, paid: 1 });

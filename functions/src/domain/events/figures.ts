@@ -19,11 +19,20 @@ const stageOf: Partial<Record<AnalyticsEvent['kind'], FunnelStage>> = {
 const organic = '(自然流量)';
 const emptyCounts = () => Object.fromEntries(funnelStages.map((s) => [s, 0])) as Record<FunnelStage, number>;
 
+/**
+ * A user counts at every stage up to the deepest one they reached (one who paid went through the
+ * earlier steps, even if, say, the launch fell before the range): each funnel narrows, rates ≤ 100%.
+ */
 function toRows(users: Map<string, Map<FunnelStage, Set<string>>>): FunnelOutput['byCampaign'] {
   return [...users.entries()]
     .map(([key, stages]) => {
+      const deepest = new Map<string, number>();
+      for (const [stage, set] of stages) {
+        const depth = funnelStages.indexOf(stage);
+        for (const userId of set) deepest.set(userId, Math.max(deepest.get(userId) ?? 0, depth));
+      }
       const counts = emptyCounts();
-      for (const [stage, set] of stages) counts[stage] = set.size;
+      for (const depth of deepest.values()) for (let i = 0; i <= depth; i++) counts[funnelStages[i]]++;
       return { key, counts };
     })
     .sort((a, b) => b.counts.launch - a.counts.launch || b.counts.play - a.counts.play || a.key.localeCompare(b.key));
@@ -39,16 +48,15 @@ function add(rows: Map<string, Map<FunnelStage, Set<string>>>, key: string, stag
 
 /**
  * Per campaign: a user belongs to the campaign of their last launch that named one (else organic).
+ * Counts are users by the deepest stage they reached (see toRows).
  * Per series: plays and paywalls name their series; an order for coins or a membership counts for
- * the series whose paywall the user saw last before ordering; "launch" is the users who launched
- * and then touched that series.
+ * the series whose paywall the user saw last before ordering; a series' "launch" is every user who
+ * came to it.
  */
 export function funnel(events: AnalyticsEvent[]): FunnelOutput {
   const campaignOf = new Map<string, string>();
-  const launched = new Set<string>();
   for (const e of events) {
     if (e.kind !== 'launch') continue;
-    launched.add(e.userId);
     const key = e.campaign ?? (e.clickid ? e.channel ?? '(未命名计划)' : undefined);
     if (key) campaignOf.set(e.userId, key);
   }
@@ -69,7 +77,6 @@ export function funnel(events: AnalyticsEvent[]): FunnelOutput {
     if (e.kind === 'paid') seriesId ??= e.orderId ? orderSeries.get(e.orderId) : undefined;
     if (!seriesId || stage === 'launch') continue;
     add(bySeries, seriesId, stage, e.userId);
-    if (launched.has(e.userId)) add(bySeries, seriesId, 'launch', e.userId);
   }
   return { stages: [...funnelStages], byCampaign: toRows(byCampaign), bySeries: toRows(bySeries) };
 }

@@ -146,24 +146,23 @@ export function remindersOption(reminders: RemindersOutput) {
   };
 }
 
-/** Retention: how many users kept a check-in streak of at least n days. */
+/** Retention: how many users kept a check-in streak of at least n days, with the share of day one. */
 export function retentionOption(retention: RetentionOutput) {
+  const first = Math.max(1, retention.streaks[0]?.users ?? 0);
   return {
     ...base,
-    tooltip: { ...base.tooltip, trigger: 'axis' },
-    grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: retention.streaks.map((s) => `${s.streak}天`), boundaryGap: false, axisLabel: { color: text }, axisLine: { lineStyle: { color: faint } } },
+    tooltip: { ...base.tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 12, top: 24, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: retention.streaks.map((s) => `${s.streak}天`), axisLabel: { color: text }, axisLine: { lineStyle: { color: faint } } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text }, splitLine: { lineStyle: { color: faint } } },
     series: [
       {
-        type: 'line',
+        type: 'bar',
         name: '连续签到人数',
-        smooth: true,
-        symbolSize: 7,
+        barMaxWidth: 28,
         data: retention.streaks.map((s) => s.users),
-        lineStyle: { width: 3, color: palette[3] },
-        itemStyle: { color: palette[3] },
-        areaStyle: { color: 'rgba(48, 209, 88, 0.18)' },
+        itemStyle: { borderRadius: [6, 6, 0, 0], color: palette[3] },
+        label: { show: true, position: 'top', color: text, fontSize: 11, formatter: (p: { value: number }) => `${Math.round((p.value / first) * 100)}%` },
       },
     ],
   };
