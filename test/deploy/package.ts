@@ -5,7 +5,7 @@ import { buildFunctions } from '../../functions/build';
 import { rootDir } from '../../functions/local/settings';
 
 export interface CloudFormationTemplate {
-  Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: unknown }>;
+  Resources: Record<string, { Type: string; Properties?: Record<string, any>; DependsOn?: unknown; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
   Outputs?: Record<string, unknown>;
 }
 

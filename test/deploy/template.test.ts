@@ -117,6 +117,7 @@ describe('the deployable template', () => {
     const [[, table]] = resources('AWS::DynamoDB::Table');
     expect(table.Properties!.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     expect(table.Properties!.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const declared = new Set(asList(table.Properties!.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName));
     const used = new Set<string>();
     const walk = (dir: string) => {
@@ -132,6 +133,7 @@ describe('the deployable template', () => {
 
   it('keeps the media bucket private (covers excepted) with CORS for the app', () => {
     const [, bucket] = resources('AWS::S3::Bucket').find(([id]) => id === 'MediaBucket')!;
+    expect(bucket).toMatchObject({ DeletionPolicy: 'Retain' });
     expect(bucket.Properties!.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, IgnorePublicAcls: true });
     const rules = bucket.Properties!.CorsConfiguration.CorsRules as Array<{ AllowedMethods: string[] }>;
     expect(rules.flatMap((r) => r.AllowedMethods)).toEqual(expect.arrayContaining(['GET', 'PUT']));
@@ -141,6 +143,45 @@ describe('the deployable template', () => {
         expect(s.Action).toBe('s3:GetObject');
         expect(JSON.stringify(s.Resource)).toContain('/covers/*');
       }
+    }
+  });
+
+  it('has no circular dependency between resources (CloudFormation refuses to create one)', () => {
+    const edges = new Map<string, Set<string>>();
+    const refs = (value: unknown, out: Set<string>) => {
+      if (Array.isArray(value)) value.forEach((v) => refs(v, out));
+      else if (value && typeof value === 'object') {
+        for (const [key, v] of Object.entries(value)) {
+          if (key === 'Ref' && typeof v === 'string' && template.Resources[v]) out.add(v);
+          else if (key === 'Fn::GetAtt') out.add(Array.isArray(v) ? v[0] : String(v).split('.')[0]);
+          else if (key === 'Fn::Sub' && typeof v === 'string') for (const m of v.matchAll(/\$\{(\w+)/g)) if (template.Resources[m[1]]) out.add(m[1]);
+          else refs(v, out);
+        }
+      }
+    };
+    for (const [id, r] of Object.entries(template.Resources)) {
+      const out = new Set<string>(asList(r.DependsOn as string | string[] | undefined));
+      refs(r.Properties, out);
+      edges.set(id, out);
+    }
+    const state = new Map<string, 'open' | 'done'>();
+    const cycle: string[] = [];
+    const visit = (id: string, path: string[]): boolean => {
+      if (state.get(id) === 'done') return false;
+      if (state.get(id) === 'open') return cycle.push(...path, id), true;
+      state.set(id, 'open');
+      for (const next of edges.get(id) ?? []) if (visit(next, [...path, id])) return true;
+      state.set(id, 'done');
+      return false;
+    };
+    for (const id of edges.keys()) if (visit(id, [])) break;
+    expect(cycle).toEqual([]);
+  });
+
+  it('tells the platforms to notify the deployed API itself', () => {
+    for (const [id, fn] of resources('AWS::Lambda::Function')) {
+      expect([id, fn.Properties!.Environment.Variables.API_PUBLIC_URL]).toEqual([id, { 'Fn::GetAtt': ['HttpApi', 'ApiEndpoint'] }]);
+      expect([id, fn.Properties!.Environment.Variables.PLATFORM_MODE]).toEqual([id, 'live']);
     }
   });
 
