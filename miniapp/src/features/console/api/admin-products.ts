@@ -1,8 +1,8 @@
 import type { AdminProductsInput } from '@drama/shared/admin';
 import type { CoinPack, MembershipProduct } from '@drama/shared/products';
-import { apiRequest, type Schema } from '@/lib/api-client';
+import type { Schema } from '@/lib/api-client';
 import { useAsync } from '@/lib/use-async';
-import { operatorToken } from '../operator-session';
+import { adminRequest } from './admin-request';
 
 export interface LiveProducts {
   coinPacks: CoinPack[];
@@ -17,7 +17,7 @@ const productsSchema: Schema<LiveProducts> = {
 };
 
 /** GET and PUT /admin/products: the coin packs and membership prices on sale. */
-export const useAdminProducts = () => useAsync(() => apiRequest('/admin/products', { schema: productsSchema, bearer: operatorToken() }), []);
+export const useAdminProducts = () => useAsync(() => adminRequest('/admin/products', { schema: productsSchema }), []);
 
 export const putProducts = (input: AdminProductsInput): Promise<LiveProducts> =>
-  apiRequest('/admin/products', { method: 'PUT', data: input, schema: productsSchema, bearer: operatorToken() });
+  adminRequest('/admin/products', { method: 'PUT', data: input, schema: productsSchema });

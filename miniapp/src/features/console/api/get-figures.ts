@@ -8,9 +8,8 @@ import {
   type RetentionOutput,
   type RevenueOutput,
 } from '@drama/shared/admin';
-import { apiRequest } from '@/lib/api-client';
 import { useAsync } from '@/lib/use-async';
-import { operatorToken } from '../operator-session';
+import { adminRequest } from './admin-request';
 
 export interface Figures {
   funnel: FunnelOutput;
@@ -22,12 +21,11 @@ export interface Figures {
 /** GET /admin/figures/{name} for all four figures over the same days. */
 export async function getFigures(from: string, to: string): Promise<Figures> {
   const q = `?from=${from}&to=${to}`;
-  const bearer = operatorToken();
   const [funnel, revenue, reminders, retention] = await Promise.all([
-    apiRequest(`/admin/figures/funnel${q}`, { schema: funnelOutputSchema, bearer }),
-    apiRequest(`/admin/figures/revenue${q}`, { schema: revenueOutputSchema, bearer }),
-    apiRequest(`/admin/figures/reminders${q}`, { schema: remindersOutputSchema, bearer }),
-    apiRequest(`/admin/figures/retention${q}`, { schema: retentionOutputSchema, bearer }),
+    adminRequest(`/admin/figures/funnel${q}`, { schema: funnelOutputSchema }),
+    adminRequest(`/admin/figures/revenue${q}`, { schema: revenueOutputSchema }),
+    adminRequest(`/admin/figures/reminders${q}`, { schema: remindersOutputSchema }),
+    adminRequest(`/admin/figures/retention${q}`, { schema: retentionOutputSchema }),
   ]);
   return { funnel, revenue, reminders, retention };
 }

@@ -1,7 +1,6 @@
 import { adminSeriesSchema, type AdminSeries, type AdminSeriesInput } from '@drama/shared/admin';
-import { apiRequest } from '@/lib/api-client';
-import { operatorToken } from '../operator-session';
+import { adminRequest } from './admin-request';
 
 /** PUT /admin/series/{id}: creates (unpublished) or edits a series. */
 export const putSeries = (id: string, input: AdminSeriesInput): Promise<AdminSeries> =>
-  apiRequest(`/admin/series/${encodeURIComponent(id)}`, { method: 'PUT', data: input, schema: adminSeriesSchema, bearer: operatorToken() });
+  adminRequest(`/admin/series/${encodeURIComponent(id)}`, { method: 'PUT', data: input, schema: adminSeriesSchema });

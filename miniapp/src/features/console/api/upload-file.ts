@@ -1,5 +1,5 @@
-import { apiRequest, type Schema } from '@/lib/api-client';
-import { operatorToken } from '../operator-session';
+import type { Schema } from '@/lib/api-client';
+import { adminRequest } from './admin-request';
 
 interface AdminUpload {
   key: string;
@@ -21,11 +21,10 @@ const uploadSchema: Schema<AdminUpload> = {
  */
 export async function uploadFile(kind: 'media' | 'cover', seriesId: string, file: File): Promise<AdminUpload> {
   const contentType = kind === 'media' ? 'video/mp4' : file.type;
-  const upload = await apiRequest('/admin/uploads', {
+  const upload = await adminRequest('/admin/uploads', {
     method: 'POST',
     data: { kind, seriesId, contentType, bytes: file.size },
     schema: uploadSchema,
-    bearer: operatorToken(),
   });
   const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: file });
   if (!put.ok) throw new Error(`上传失败（${put.status}）`);

@@ -59,6 +59,8 @@ export default function ConsoleEditorPage() {
   const [episodeFile, setEpisodeFile] = useState<File | null>(null);
   const [releaseAt, setReleaseAt] = useState('');
   const [episodePrice, setEpisodePrice] = useState('');
+  /** The episode being edited; null: the next one is being added. */
+  const [editing, setEditing] = useState<number | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
 
   useEffect(() => {
@@ -122,15 +124,29 @@ export default function ConsoleEditorPage() {
       setNotice('封面已上传，保存后生效');
     });
 
-  const nextIndex = (series?.episodes.length ?? 0) + 1;
+  const nextIndex = editing ?? (series?.episodes.length ?? 0) + 1;
+  const current = series?.episodes.find((e) => e.index === editing);
+  const toLocalInput = (iso: string) => new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const startEditing = (index: number) => {
+    const e = series?.episodes.find((x) => x.index === index);
+    if (!e) return;
+    setEditing(index);
+    setEpisodeTitle(e.title);
+    setReleaseAt(e.releaseAt ? toLocalInput(e.releaseAt) : '');
+    setEpisodePrice(e.priceCoins !== undefined ? String(e.priceCoins) : '');
+    setEpisodeFile(null);
+    setFileInputKey((k) => k + 1);
+  };
   const addEpisode = () =>
     run('episode', async () => {
-      if (!series || !episodeFile) return;
-      const [upload, durationS] = await Promise.all([uploadFile('media', series.id, episodeFile), videoDurationS(episodeFile)]);
+      if (!series || (!episodeFile && !current)) return;
+      const [media, durationS] = episodeFile
+        ? await Promise.all([uploadFile('media', series.id, episodeFile).then((u) => u.key), videoDurationS(episodeFile)])
+        : [current!.mediaKey, current!.durationS];
       const saved = await putEpisode(series.id, nextIndex, {
         title: episodeTitle.trim() || `第${nextIndex}集`,
         durationS,
-        mediaKey: upload.key,
+        mediaKey: media,
         ...(releaseAt ? { releaseAt: new Date(releaseAt).toISOString() } : {}),
         ...(episodePrice.trim() ? { priceCoins: Number(episodePrice) } : {}),
       });
@@ -139,8 +155,9 @@ export default function ConsoleEditorPage() {
       setEpisodeFile(null);
       setReleaseAt('');
       setEpisodePrice('');
+      setEditing(null);
       setFileInputKey((k) => k + 1);
-      setNotice(`第 ${nextIndex} 集已上传`);
+      setNotice(episodeFile ? `第 ${nextIndex} 集已上传` : `第 ${nextIndex} 集已保存`);
     });
 
   const togglePublished = () =>
@@ -243,6 +260,7 @@ export default function ConsoleEditorPage() {
                   <th>时长</th>
                   <th>上线时间</th>
                   <th>收费</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
@@ -253,6 +271,11 @@ export default function ConsoleEditorPage() {
                     <td>{e.durationS}s</td>
                     <td>{e.releaseAt ? new Date(e.releaseAt).toLocaleString('zh-CN') : '立即'}</td>
                     <td>{e.index <= series.freeEpisodes ? '免费' : `${e.priceCoins ?? series.episodePriceCoins} 金币`}</td>
+                    <td>
+                      <button type="button" className="console-chip" aria-label={`编辑第 ${e.index} 集`} onClick={() => startEditing(e.index)}>
+                        编辑
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -263,7 +286,7 @@ export default function ConsoleEditorPage() {
                 <input value={episodeTitle} onChange={(e) => setEpisodeTitle(e.target.value)} placeholder={`第${nextIndex}集`} />
               </label>
               <label className="console-field">
-                视频文件（MP4）
+                {current ? '替换视频（可选）' : '视频文件（MP4）'}
                 <input key={fileInputKey} type="file" accept="video/mp4" onChange={(e) => setEpisodeFile(e.target.files?.[0] ?? null)} />
               </label>
               <label className="console-field">
@@ -276,9 +299,23 @@ export default function ConsoleEditorPage() {
               </label>
             </div>
             <div className="console-actions">
-              <button type="button" className="console-button" disabled={Boolean(busy) || !episodeFile} onClick={() => void addEpisode()}>
-                {busy === 'episode' ? '上传中…' : `上传第 ${nextIndex} 集`}
+              <button type="button" className="console-button" disabled={Boolean(busy) || (!episodeFile && !current)} onClick={() => void addEpisode()}>
+                {busy === 'episode' ? '上传中…' : current ? `保存第 ${nextIndex} 集` : `上传第 ${nextIndex} 集`}
               </button>
+              {current && (
+                <button
+                  type="button"
+                  className="console-button console-button--quiet"
+                  onClick={() => {
+                    setEditing(null);
+                    setEpisodeTitle('');
+                    setReleaseAt('');
+                    setEpisodePrice('');
+                  }}
+                >
+                  取消编辑
+                </button>
+              )}
             </div>
           </Card>
         )}
