@@ -35,11 +35,23 @@ export function craftToken(claims: Record<string, unknown>, secret: string, head
  * Authorization headers that must never be accepted: none, expired, forged in several ways, and
  * malformed. `secret` is the stack's real token secret (expired tokens are otherwise genuine).
  */
-export function badCredentials(secret: string, userId: string): Array<{ name: string; headers: Record<string, string> }> {
+export function badCredentials(secret: string, userId: string, operatorSecret?: string): Array<{ name: string; headers: Record<string, string>; operatorOnly?: boolean }> {
   const now = Math.floor(Date.now() / 1000);
   const valid = craftToken({ sub: userId, iat: now, exp: now + 3600 }, secret);
   const [h, p] = valid.split('.');
+  // Operators' tokens are signed with a key derived from the operator secret (domain/auth/operator.ts).
+  // These are forgeries only against operator routes: `operator` claims under the viewer key make a
+  // genuine viewer token (of a user named "operator"), which viewer routes rightly accept.
+  const operatorKey = operatorSecret ? createHmac('sha256', operatorSecret).update('drama operator token v1').digest('hex') : undefined;
+  const operatorForgeries = operatorKey
+    ? [
+        { name: 'expired operator token', operatorOnly: true, headers: { authorization: `Bearer ${craftToken({ sub: 'operator', iat: now - 50_000, exp: now - 60 }, operatorKey)}` } },
+        { name: 'operator claims under the viewer key', operatorOnly: true, headers: { authorization: `Bearer ${craftToken({ sub: 'operator', iat: now, exp: now + 3600 }, secret)}` } },
+        { name: 'operator claims under the raw operator secret', operatorOnly: true, headers: { authorization: `Bearer ${craftToken({ sub: 'operator', iat: now, exp: now + 3600 }, operatorSecret!)}` } },
+      ]
+    : [];
   return [
+    ...operatorForgeries,
     { name: 'no token', headers: {} },
     { name: 'expired token', headers: { authorization: `Bearer ${craftToken({ sub: userId, iat: now - 7200, exp: now - 60 }, secret)}` } },
     { name: 'token signed with another key', headers: { authorization: `Bearer ${craftToken({ sub: userId, iat: now, exp: now + 3600 }, 'not-the-secret-not-the-secret-00')}` } },
