@@ -8,14 +8,16 @@ import { attributionPorts, catalog, clock, events, holdings, media, products } f
 export const handler = route({ auth: 'required', body: playInputSchema }, async ({ body, caller }) => {
   const { userId } = caller;
   const at = { userId, seriesId: body.seriesId, episode: body.episode };
+  // Read the user's last ad click alongside the entitlement check, so attribution adds no round trip.
+  const lastClick = attributionPorts.store.lastClick(userId).catch(() => undefined);
   try {
     const output = await play(body, userId, { catalog, holdings, media, now: clock });
     // The catalog is cached, so asking whether the episode was a paid one costs no read.
     const paid = body.episode > ((await catalog.getSeries(body.seriesId))?.freeEpisodes ?? Infinity);
     await Promise.all([
       events.record({ kind: 'play_start', ...at }),
-      convert(userId, 'first_watch', { seriesId: body.seriesId, episode: body.episode }, attributionPorts),
-      paid ? convert(userId, 'first_paid_episode', { seriesId: body.seriesId, episode: body.episode }, attributionPorts) : undefined,
+      convert(userId, 'first_watch', { seriesId: body.seriesId, episode: body.episode }, attributionPorts, lastClick),
+      paid ? convert(userId, 'first_paid_episode', { seriesId: body.seriesId, episode: body.episode }, attributionPorts, lastClick) : undefined,
     ]);
     return json(200, output, { 'cache-control': 'no-store' });
   } catch (error) {

@@ -130,10 +130,12 @@ export async function convert(
   event: ConversionEvent,
   detail: { ref?: string; seriesId?: string; episode?: number; orderId?: string; amountFen?: number; product?: Conversion['product']; sku?: string },
   ports: AttributionPorts,
+  /** The user's last click, when the caller already started reading it (the play path does, in parallel). */
+  lastClick: Promise<Click | undefined> = ports.store.lastClick(userId),
 ): Promise<Conversion | undefined> {
   try {
     const now = ports.now();
-    const click = attributedClick(await ports.store.lastClick(userId), now, ports.windowS);
+    const click = attributedClick(await lastClick, now, ports.windowS);
     if (!click) return undefined;
     if (event !== 'payment' && click.reported.includes(event)) return undefined;
     const ref = detail.ref ?? '-';
