@@ -54,7 +54,13 @@ export const progressInputSchema = z
   .object({
     seriesId: seriesIdSchema,
     episode: z.number().int().min(1).max(10_000),
-    positionS: z.number().min(0).max(24 * 3600),
+    // Kept to the millisecond: DynamoDB refuses numbers below 1e-130 (a subnormal position would be
+    // a 500), and no player reports finer than that.
+    positionS: z
+      .number()
+      .min(0)
+      .max(24 * 3600)
+      .transform((s) => Math.round(s * 1000) / 1000),
   })
   .strict();
 export type ProgressInput = z.infer<typeof progressInputSchema>;

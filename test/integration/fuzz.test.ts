@@ -3,7 +3,7 @@ import type { ContractRoute } from '@drama/shared/routes';
 import { routePath } from '@drama/shared/routes';
 import { apiClient } from '../support/http';
 import { allRoutes, routeName, sampleBody, sampleParams } from '../support/route-requests';
-import { readStackInfo } from '../support/stack-setup';
+import { readStackInfo, startTestStack, stopTestStack, type StackInfo } from '../support/stack-setup';
 import { hostileValue, nearValid, valid } from '../support/zod-arbitrary';
 
 /**
@@ -11,8 +11,19 @@ import { hostileValue, nearValid, valid } from '../support/zod-arbitrary';
  * handlers), values one mutation away from valid, and hand-picked hostile requests. The bar: no
  * 5xx at all, and every 4xx is `{code, message}`.
  */
-const stack = readStackInfo('integration');
-const { api, signIn } = apiClient(stack.urls.API);
+/**
+ * The fuzz runs against a stack of its own: with an operator's token it writes series, episodes and
+ * live prices with generated values, which must not leak into the other suites' catalog.
+ */
+let stack: StackInfo;
+let api: ReturnType<typeof apiClient>['api'];
+let signIn: ReturnType<typeof apiClient>['signIn'];
+beforeAll(async () => {
+  await startTestStack('fuzz', { api: true, app: false });
+  stack = readStackInfo('fuzz');
+  ({ api, signIn } = apiClient(stack.urls.API));
+}, 240_000);
+afterAll(() => stopTestStack('fuzz'));
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const runs = Number(process.env.FUZZ_RUNS ?? 12);
 
@@ -69,15 +80,32 @@ async function attempt(a: Attempt, token: string | undefined): Promise<Finding |
 
 const jsonBody = (value: unknown) => JSON.stringify(value);
 
+/** The seeded series, so that half the generated values name a real one and get past "not found". */
+let realSeries: Array<{ id: string; freeEpisodes: number }> = [];
+
+/** Every `seriesId` (and its `episode`) in a generated value swapped for a real, free one. */
+function grounded(value: unknown, n: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => grounded(v, n));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  const real = realSeries[n % realSeries.length];
+  for (const [key, v] of Object.entries(value)) out[key] = grounded(v, n);
+  if (typeof out.seriesId === 'string' && real) {
+    out.seriesId = real.id;
+    if (typeof out.episode === 'number' && Number.isInteger(out.episode)) out.episode = 1 + (n % real.freeEpisodes);
+  }
+  return out;
+}
+
 /** Generated requests: valid and near-valid bodies and path parameters from the route's schemas. */
 function generated(route: ContractRoute, ownIds: Record<string, string>): Attempt[] {
   const attempts: Attempt[] = [];
   const pathWith = (params: unknown) =>
     routePath(route, Object.fromEntries(Object.entries(sampleParams(route)).map(([k]) => [k, typeof params === 'object' && params !== null && k in params ? String((params as Record<string, unknown>)[k]) : String(params)])));
-  const bodies = route.body ? [...fc.sample(valid(route.body), { numRuns: runs, seed }), ...fc.sample(nearValid(route.body), { numRuns: runs, seed: seed + 1 })] : fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: runs, seed });
+  const bodies = (route.body ? [...fc.sample(valid(route.body), { numRuns: runs, seed }), ...fc.sample(nearValid(route.body), { numRuns: runs, seed: seed + 1 })] : fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: runs, seed })).map((b, n) => (n % 2 ? b : grounded(b, n)));
   for (const body of bodies) attempts.push({ route, what: 'generated body', path: routePath(route, sampleParams(route, ownIds)), body: route.method === 'GET' ? undefined : jsonBody(body) });
   if (route.params) {
-    const params = [...fc.sample(valid(route.params), { numRuns: runs, seed: seed + 2 }), ...fc.sample(nearValid(route.params), { numRuns: runs, seed: seed + 3 })];
+    const params = [...fc.sample(valid(route.params), { numRuns: runs, seed: seed + 2 }), ...fc.sample(nearValid(route.params), { numRuns: runs, seed: seed + 3 })].map((p, n) => (n % 2 ? p : grounded(p, n)));
     for (const p of params) {
       const path = pathWith(p);
       // An empty segment addresses another route (`/orders/`), not this one with a bad parameter.
@@ -91,7 +119,8 @@ function generated(route: ContractRoute, ownIds: Record<string, string>): Attemp
 /** Hand-picked hostile requests every route must refuse cleanly. */
 function hostile(route: ContractRoute, ownIds: Record<string, string>): Attempt[] {
   const path = routePath(route, sampleParams(route, ownIds));
-  const good = sampleBody(route);
+  // A body that passes validation and names a real series, so hostile fields reach the handler.
+  const good = grounded(sampleBody(route), 0);
   const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
   const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
   const list: Attempt[] = [];
@@ -120,7 +149,7 @@ function hostile(route: ContractRoute, ownIds: Record<string, string>): Attempt[
     );
     if (good && typeof good === 'object') {
       for (const [key] of Object.entries(good)) {
-        for (const value of [-1, -(2 ** 53), 2 ** 64, 1e308, 0.000001, 'ｘ'.repeat(300), '\u0000\u202e', ['x'], { $ne: null }, 'u_000000000000000000000000']) {
+        for (const value of [-1, -(2 ** 53), 2 ** 64, 1e308, 1e21, 0.000001, 1e-200, 5e-324, -0, 'ｘ'.repeat(300), '\u0000\u202e', ['x'], { $ne: null }, 'u_000000000000000000000000']) {
           list.push({ route, what: `field ${key}=${JSON.stringify(value).slice(0, 20)}`, path, body: jsonBody({ ...(good as object), [key]: value }) });
         }
       }
@@ -142,13 +171,19 @@ function hostile(route: ContractRoute, ownIds: Record<string, string>): Attempt[
 
 describe('fuzz', () => {
   let token: string;
+  let operatorToken: string;
   const ownIds: Record<string, string> = {};
 
   beforeAll(async () => {
     ({ token } = await signIn('fuzzer'));
+    // Operator routes are fuzzed with an operator's token, so their input reaches the handlers too.
+    const operator = await api('/admin/login', { body: { secret: stack.apiEnv.OPERATOR_SECRET } });
+    expect(operator.status).toBe(200);
+    operatorToken = operator.body.token;
     const order = await api('/orders', { body: { platform: 'sandbox', requestId: `fuzz-${seed}-${Date.now()}`, product: { kind: 'coins', packId: 'coins-600' } }, token });
     expect(order.status).toBe(201);
     ownIds.orderId = order.body.orderId;
+    realSeries = (await api('/series')).body.items;
   });
 
   it(`answers every generated and hostile request with < 500 and a coded 4xx (seed ${seed})`, async () => {
@@ -159,7 +194,7 @@ describe('fuzz', () => {
     for (const route of routes) {
       const attempts = [...generated(route, ownIds), ...hostile(route, ownIds)];
       // Guarded routes are fuzzed signed in (so the input reaches the handler) and also without a token.
-      const tokenFor = (i: number) => (route.auth === 'none' || route.auth === 'platform' ? undefined : i % 5 === 4 ? undefined : token);
+      const tokenFor = (i: number) => (route.auth === 'none' || route.auth === 'platform' ? undefined : i % 5 === 4 ? undefined : route.auth === 'operator' ? operatorToken : token);
       for (let i = 0; i < attempts.length; i++) {
         const finding = await attempt(attempts[i], tokenFor(i));
         sent++;
@@ -177,11 +212,13 @@ describe('fuzz', () => {
   it('refuses a hostile value at any body field of any route (property, shrunk to the smallest failure)', async () => {
     const bodyRoutes = allRoutes().filter((r) => r.body);
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...bodyRoutes), hostileValue, fc.nat(), async (route, value, pick) => {
-        const good = sampleBody(route, pick) as Record<string, unknown>;
+      // Routes by name, so a counterexample reads "PUT /progress", not a dump of its schemas.
+      fc.asyncProperty(fc.constantFrom(...bodyRoutes.map(routeName)), hostileValue, fc.nat(), async (name, value, pick) => {
+        const route = bodyRoutes.find((r) => routeName(r) === name)!;
+        const good = grounded(sampleBody(route, pick), pick) as Record<string, unknown>;
         const keys = Object.keys(good);
         const body = { ...good, [keys[pick % keys.length]]: value };
-        const finding = await attempt({ route, what: 'property', path: routePath(route, sampleParams(route, ownIds)), body: jsonBody(body) }, token);
+        const finding = await attempt({ route, what: 'property', path: routePath(route, sampleParams(route, ownIds)), body: jsonBody(body) }, route.auth === 'operator' ? operatorToken : token);
         return finding === null;
       }),
       { numRuns: runs * 10, seed },
