@@ -3,7 +3,7 @@ import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { funnel, reminders, retention, revenue } from '../domain/events/figures';
 import { BadRequest } from '../domain/errors';
 import { json, route } from '../lib/http';
-import { clock, events } from '../lib/ports';
+import { clock, eventReader } from '../lib/ports';
 
 /** The operator's figures over whole Shanghai days (default: the last 14), computed from the event stream. */
 export const handler = route({ auth: 'operator', params: figuresParamsSchema }, async ({ params, event }) => {
@@ -12,7 +12,7 @@ export const handler = route({ auth: 'operator', params: figuresParamsSchema }, 
   const parsed = figuresQuerySchema.safeParse({ from: q.from ?? shanghaiDate(addDays(now, -13)), to: q.to ?? shanghaiDate(now) });
   if (!parsed.success) throw new BadRequest(`invalid query: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const { from, to } = parsed.data;
-  const stream = await events.between(from, to);
+  const stream = await eventReader.between(from, to);
   const figures = {
     funnel: () => funnel(stream),
     revenue: () => revenue(stream, from, to),

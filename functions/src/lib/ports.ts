@@ -7,7 +7,8 @@ import { dynamoUsers } from '../adapters/dynamodb-users';
 import { dynamoWallets } from '../adapters/dynamodb-wallet';
 import { adPlatform } from '../adapters/platform/conversions';
 import { s3Media } from '../adapters/s3-media';
-import { convert, type AttributionPorts } from '../domain/attribution/attribution';
+import { convert, rememberClicks, type AttributionPorts } from '../domain/attribution/attribution';
+import { onceWithin } from '../domain/events/events';
 import type { SettlePorts } from '../domain/orders/settle';
 import type { HoldingsReader } from '../domain/playback/play';
 import { holdingsOf } from '../domain/wallet/wallet';
@@ -26,9 +27,11 @@ export const orders = dynamoOrders;
 /** Coin packs and membership prices: the operator's, cached like the catalog. */
 export const products = cachedProducts();
 /** The analytics stream and attribution: the last click, the conversion outbox, the ad platform. */
-export const events = dynamoEvents;
+// Replays of an episode within 10 minutes are one play and one paywall for the funnel.
+export const eventReader = dynamoEvents;
+export const events = onceWithin(dynamoEvents, new Set(['play_start', 'paywall_shown']), 10 * 60_000);
 export const attributionPorts: AttributionPorts = {
-  store: dynamoAttribution,
+  store: rememberClicks(dynamoAttribution, 30_000),
   outbox: dynamoConversions,
   platform: adPlatform,
   events,

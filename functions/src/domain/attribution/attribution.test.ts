@@ -4,6 +4,7 @@ import {
   convert,
   conversionId,
   recordLaunch,
+  rememberClicks,
   sweepConversions,
   type AttributionPorts,
   type Click,
@@ -215,5 +216,29 @@ describe('launch', () => {
       ['launch', undefined],
       ['reminder_opened', 'checkin'],
     ]);
+  });
+});
+
+describe('rememberClicks', () => {
+  it('reads a user\'s click once per window, keeps queued conversions in mind, and forgets on a new launch', async () => {
+    const m = memoryPorts(t0);
+    let reads = 0;
+    const inner = m.ports.store;
+    let t = 0;
+    const store = rememberClicks({ ...inner, lastClick: (u) => (reads++, inner.lastClick(u)) }, 1000, () => t);
+    const ports = { ...m.ports, store };
+    await recordLaunch('u1', launch('c1'), ports);
+    await convert('u1', 'first_watch', {}, ports);
+    await convert('u1', 'first_watch', {}, ports);
+    await convert('u1', 'first_watch', {}, ports);
+    expect(reads).toBe(1);
+    expect(m.calls).toHaveLength(1);
+    await recordLaunch('u1', launch('c2'), ports);
+    await convert('u1', 'first_watch', {}, ports);
+    expect(reads).toBe(2);
+    expect(m.outbox.has(conversionId('c2', 'first_watch', '-'))).toBe(true);
+    t = 1000;
+    await store.lastClick('u1');
+    expect(reads).toBe(3);
   });
 });

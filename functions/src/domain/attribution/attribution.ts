@@ -91,6 +91,38 @@ export interface AttributionPorts {
   log: (message: string, fields: Record<string, unknown>) => void;
 }
 
+/**
+ * The click store with a per-container memory of each user's last click for `ttlMs`, so a viewer's
+ * plays cost no extra read. Queued conversions update the memory; a launch served by another
+ * container is seen once the memory expires (the app reports the launch before its first play).
+ */
+export function rememberClicks(store: AttributionStore, ttlMs: number, now: () => number = Date.now, maxUsers = 10_000): AttributionStore {
+  const memory = new Map<string, { at: number; click: Click | undefined }>();
+  const remember = (userId: string, click: Click | undefined) => {
+    memory.delete(userId);
+    memory.set(userId, { at: now(), click });
+    if (memory.size > maxUsers) memory.delete(memory.keys().next().value as string);
+  };
+  return {
+    async saveClick(userId, click) {
+      memory.delete(userId);
+      await store.saveClick(userId, click);
+    },
+    async lastClick(userId) {
+      const known = memory.get(userId);
+      if (known && now() - known.at < ttlMs) return known.click && { ...known.click, reported: [...known.click.reported] };
+      const click = await store.lastClick(userId);
+      remember(userId, click);
+      return click;
+    },
+    async markReported(userId, clickid, event) {
+      const known = memory.get(userId);
+      if (known?.click?.clickid === clickid && !known.click.reported.includes(event)) known.click.reported.push(event);
+      await store.markReported(userId, clickid, event);
+    },
+  };
+}
+
 export const conversionId = (clickid: string, event: ConversionEvent, ref: string) => `${clickid}|${event}|${ref}`;
 
 /** A lease long enough for one attempt's platform calls; a crashed attempt is retried after it. */

@@ -9,3 +9,25 @@ export interface EventReader {
   /** Every event of the Shanghai days `from`..`to` (inclusive, YYYY-MM-DD). */
   between(from: string, to: string): Promise<AnalyticsEvent[]>;
 }
+
+/**
+ * Skips an event of `kinds` already recorded for the same user, series and episode within
+ * `windowMs` by this container: the funnel counts distinct users, so a viewer replaying an episode
+ * (or a player re-asking for its URL) need not cost a write each time. Bounded: the oldest keys go first.
+ */
+export function onceWithin(sink: EventSink, kinds: ReadonlySet<string>, windowMs: number, now: () => number = Date.now, maxKeys = 10_000): EventSink {
+  const seen = new Map<string, number>();
+  return {
+    async record(event) {
+      if (kinds.has(event.kind)) {
+        const key = `${event.kind}|${event.userId}|${event.seriesId ?? ''}|${event.episode ?? ''}`;
+        const at = seen.get(key);
+        if (at !== undefined && now() - at < windowMs) return;
+        seen.delete(key);
+        seen.set(key, now());
+        if (seen.size > maxKeys) seen.delete(seen.keys().next().value as string);
+      }
+      await sink.record(event);
+    },
+  };
+}
