@@ -30,7 +30,7 @@ const secretEnv = [
   'WECHAT_ENCODING_AES_KEY',
   'AWS_SECRET_ACCESS_KEY',
   'AWS_SESSION_TOKEN',
-  'OPERATOR_TOKEN_SECRET',
+  'OPERATOR_SECRET',
 ];
 
 function configuredSecrets(): string[] {
