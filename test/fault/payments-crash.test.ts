@@ -6,7 +6,8 @@ import { startStack, type Stack } from '../../functions/local/stack';
 import { eventually } from '../support/eventually';
 import { freeStackPorts } from '../support/free-port';
 import { apiClient, call } from '../support/http';
-import { requestId } from '../support/pay';
+import { buy, requestId } from '../support/pay';
+import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 /**
  * A crash in the middle of paying: buyers create and pay orders (Douyin and WeChat through the
@@ -196,3 +197,30 @@ it('grants every paid order exactly once across kill -9 of dynalite and the API,
     expect(wallet.membership).toBeNull();
   }
 }, 420_000);
+
+it("shows a change whose ledger row a crash left in the wallet's outbox, once, before and after the next write", async () => {
+  const { urls, clients, settings } = stack;
+  const { signIn, api } = apiClient(urls.API);
+  const { token, user } = await signIn('fault-outbox');
+  const { orderId } = await buy(urls, token, { kind: 'coins', packId: 'coins-600' }, 'douyin');
+  // The state a crash leaves between the wallet's write and the copy of its ledger row: the row
+  // only in the wallet item's outbox.
+  const pk = `USER#${user.id}`;
+  const { Items = [] } = await clients.documents.send(new QueryCommand({ TableName: settings.tableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :l)', ExpressionAttributeValues: { ':pk': pk, ':l': 'LEDGER#' } }));
+  expect(Items).toHaveLength(1);
+  const { pk: _pk, sk, kind: _kind, ...entry } = Items[0];
+  await clients.documents.send(new DeleteCommand({ TableName: settings.tableName, Key: { pk, sk } }));
+  await clients.documents.send(new UpdateCommand({ TableName: settings.tableName, Key: { pk, sk: 'WALLET' }, UpdateExpression: 'SET outbox.#op = :e', ExpressionAttributeNames: { '#op': entry.opId }, ExpressionAttributeValues: { ':e': entry } }));
+
+  const sum = (items: Array<{ coinsBefore: number; coinsAfter: number }>) => items.reduce((n, e) => n + e.coinsAfter - e.coinsBefore, 0);
+  const before = (await api('/me/ledger', { token })).body.items;
+  expect(before.map((e: { ref: string }) => e.ref)).toEqual([orderId]);
+  expect(sum(before)).toBe((await api('/me/wallet', { token })).body.coins);
+
+  // The next change of the wallet copies the row out of the outbox: still one row for the order.
+  expect((await api('/checkins', { token, body: {} })).status).toBe(200);
+  const after = (await api('/me/ledger', { token })).body.items;
+  expect(after.filter((e: { ref: string }) => e.ref === orderId)).toHaveLength(1);
+  expect(after).toHaveLength(2);
+  expect(sum(after)).toBe((await api('/me/wallet', { token })).body.coins);
+});

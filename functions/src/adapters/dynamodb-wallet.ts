@@ -158,6 +158,10 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
 
     async ledger(userId) {
       const rows: LedgerEntry[] = [];
+      // A change whose ledger row is still in the wallet's outbox (a crash before it was copied) is
+      // part of the ledger already: read it too, so the rows always add up to the balance.
+      const pending = read(userId);
+      pending.catch(() => undefined); // awaited below; a failed query must not leave it unhandled
       let startKey: Record<string, unknown> | undefined;
       do {
         const page = await documentClient().send(
@@ -175,6 +179,8 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
         }
         startKey = page.LastEvaluatedKey;
       } while (startKey);
+      const copied = new Set(rows.map((r) => r.opId));
+      for (const entry of Object.values((await pending).outbox)) if (!copied.has(entry.opId)) rows.push(entry);
       return rows;
     },
   };
