@@ -42,7 +42,12 @@ export type AdminSeriesInput = z.infer<typeof adminSeriesInputSchema>;
 export const adminEpisodeInputSchema = z
   .object({
     title: z.string().trim().min(1).max(64),
-    durationS: z.number().nonnegative().max(3600),
+    // Kept to the millisecond, as progress positions are: DynamoDB refuses numbers below 1e-130.
+    durationS: z
+      .number()
+      .nonnegative()
+      .max(3600)
+      .transform((s) => Math.round(s * 1000) / 1000),
     mediaKey: mediaKeySchema,
     priceCoins: z.number().int().min(0).max(100_000).optional(),
     releaseAt: isoTime.optional(),
