@@ -116,18 +116,22 @@ describe('series and episodes', () => {
 describe('prices', () => {
   it('prices orders from the operator\'s coin packs and membership prices, never from the request', async () => {
     const defaults = (await api('/admin/products', { token: operatorToken })).body;
+    // A pack of its own, beside the defaults: other suites share this stack and buy the default packs
+    // at their default terms while this test runs, so those stay as they are.
+    const packId = `ops-${Date.now().toString(36)}`;
     const changed = {
-      coinPacks: [{ packId: 'coins-600', priceFen: 500, coins: 600, bonusCoins: 60, bonusDays: 7 }, ...defaults.coinPacks.filter((p: { packId: string }) => p.packId !== 'coins-600')],
+      coinPacks: [...defaults.coinPacks, { packId, priceFen: 500, coins: 600, bonusCoins: 60, bonusDays: 7 }],
       memberships: [{ plan: 'month', priceFen: 2800 }],
     };
     try {
       expect((await api('/admin/products', { method: 'PUT', body: changed, token: operatorToken })).status).toBe(200);
-      const viewed = await eventually(() => api('/products'), (r) => r.body.coinPacks[0].priceFen === 500, 'the new pack price');
+      const viewed = await eventually(() => api('/products'), (r) => r.body.coinPacks.some((p: { packId: string }) => p.packId === packId), 'the new pack on sale');
+      expect(viewed.body.coinPacks.find((p: { packId: string }) => p.packId === packId).priceFen).toBe(500);
       expect(viewed.body.memberships.find((m: { plan: string }) => m.plan === 'month').priceFen).toBe(2800);
       const viewer = await signIn(`price-${Date.now()}`);
-      const cheat = await api('/orders', { body: { platform: 'sandbox', requestId: `cheat-${Date.now()}`, product: { kind: 'coins', packId: 'coins-600', priceFen: 1 } }, token: viewer.token });
+      const cheat = await api('/orders', { body: { platform: 'sandbox', requestId: `cheat-${Date.now()}`, product: { kind: 'coins', packId, priceFen: 1 } }, token: viewer.token });
       expect(cheat.status).toBe(400);
-      const { created } = await buy(stack.urls, viewer.token, { kind: 'coins', packId: 'coins-600' });
+      const { created } = await buy(stack.urls, viewer.token, { kind: 'coins', packId });
       expect(created.amountFen).toBe(500);
       expect((await api('/me/wallet', { token: viewer.token })).body).toMatchObject({ coins: 600, bonusCoins: 60 });
       expect((await api('/admin/products', { method: 'PUT', body: { ...changed, coinPacks: [changed.coinPacks[0], changed.coinPacks[0]] }, token: operatorToken })).status).toBe(400);
