@@ -29,8 +29,10 @@ export const adminSeriesInputSchema = z
     tags: z.array(z.string().trim().min(1).max(16)).max(8).default([]),
     coverKey: coverKeySchema.optional(),
     freeEpisodes: z.number().int().min(0).max(999),
-    episodePriceCoins: z.number().int().min(0).max(100_000),
-    seriesPriceFen: z.number().int().min(0).max(10_000_000),
+    // Prices are at least 1: the paywall's offers and the orders are positive amounts (a 0 would be a
+    // free unlock, and an offer the app's contract refuses); free episodes are what freeEpisodes is for.
+    episodePriceCoins: z.number().int().min(1).max(100_000),
+    seriesPriceFen: z.number().int().min(1).max(10_000_000),
     /** 备案号: a paid drama cannot be published without it. */
     licence: z.string().trim().max(64).optional(),
     order: z.number().int().min(0).max(100_000).default(0),
@@ -49,7 +51,7 @@ export const adminEpisodeInputSchema = z
       .max(3600)
       .transform((s) => Math.round(s * 1000) / 1000),
     mediaKey: mediaKeySchema,
-    priceCoins: z.number().int().min(0).max(100_000).optional(),
+    priceCoins: z.number().int().min(1).max(100_000).optional(),
     releaseAt: isoTime.optional(),
   })
   .strict();

@@ -80,7 +80,9 @@ describe('series and episodes', () => {
     expect((await api('/admin/uploads', { body: { kind: 'cover', seriesId: id, contentType: 'video/mp4', bytes: 8 }, token: operatorToken })).status).toBe(400);
 
     for (const index of [1, 2]) {
-      const r = await api(`/admin/series/${id}/episodes/${index}`, { method: 'PUT', body: { title: `第${index}集`, durationS: 12, mediaKey: upload.body.key }, token: operatorToken });
+      // The second (paid) episode has a coin price of its own, over the series' 40.
+      const price = index === 2 ? { priceCoins: 70 } : {};
+      const r = await api(`/admin/series/${id}/episodes/${index}`, { method: 'PUT', body: { title: `第${index}集`, durationS: 12, mediaKey: upload.body.key, ...price }, token: operatorToken });
       expect(r.status).toBe(200);
     }
     expect((await api(`/admin/series/${id}/episodes/9`, { method: 'PUT', body: { title: 'gap', durationS: 12, mediaKey: upload.body.key }, token: operatorToken })).status).toBe(400);
@@ -102,6 +104,10 @@ describe('series and episodes', () => {
     expect(Buffer.from(await (await fetch(played.body.url)).arrayBuffer()).equals(video)).toBe(true);
     const locked = await api('/play', { body: { seriesId: id, episode: 2 }, token: viewer.token });
     expect(locked.body.offers).toContainEqual({ kind: 'series', priceFen: 1290 });
+    // The paywall quotes what an unlock of this episode charges: its own price, not the series default.
+    expect(locked.body.offers).toContainEqual({ kind: 'coins', coins: 70 });
+    expect((await api('/admin/series/x-prices/episodes/1', { method: 'PUT', body: { title: 'free?', durationS: 1, mediaKey: upload.body.key, priceCoins: 0 }, token: operatorToken })).status).toBe(400);
+    expect((await api(`/admin/series/${id}`, { method: 'PUT', body: { ...seriesInput, seriesPriceFen: 0 }, token: operatorToken })).status).toBe(400);
     const { created: order } = await buy(stack.urls, viewer.token, { kind: 'series', seriesId: id });
     expect(order.amountFen).toBe(1290);
   });

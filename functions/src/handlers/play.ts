@@ -1,4 +1,4 @@
-import { playInputSchema, type Offer } from '@drama/shared/playback';
+import { playInputSchema } from '@drama/shared/playback';
 import { convert } from '../domain/attribution/attribution';
 import { EntitlementRequired } from '../domain/errors';
 import { play } from '../domain/playback/play';
@@ -11,7 +11,7 @@ export const handler = route({ auth: 'required', body: playInputSchema }, async 
   // Read the user's last ad click alongside the entitlement check, so attribution adds no round trip.
   const lastClick = attributionPorts.store.lastClick(userId).catch(() => undefined);
   try {
-    const output = await play(body, userId, { catalog, holdings, media, now: clock });
+    const output = await play(body, userId, { catalog, holdings, media, now: clock, products: () => products.get() });
     // The catalog is cached, so asking whether the episode was a paid one costs no read.
     const paid = body.episode > ((await catalog.getSeries(body.seriesId))?.freeEpisodes ?? Infinity);
     await Promise.all([
@@ -21,10 +21,7 @@ export const handler = route({ auth: 'required', body: playInputSchema }, async 
     ]);
     return json(200, output, { 'cache-control': 'no-store' });
   } catch (error) {
-    if (!(error instanceof EntitlementRequired)) throw error;
-    const [live] = await Promise.all([products.get(), events.record({ kind: 'paywall_shown', ...at })]);
-    // The rule quotes the default membership prices; the offers show the operator's.
-    const offers = (error.extra.offers as Offer[]).map((o) => (o.kind === 'membership' ? { ...o, priceFen: live.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen } : o));
-    throw new EntitlementRequired(offers);
+    if (error instanceof EntitlementRequired) await events.record({ kind: 'paywall_shown', ...at });
+    throw error;
   }
 });

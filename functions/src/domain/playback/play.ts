@@ -1,8 +1,10 @@
 import { decideEntitlement, type Holdings } from '@drama/shared/entitlement';
-import { playUrlTtlS, type PlayInput, type PlayOutput } from '@drama/shared/playback';
+import { playUrlTtlS, type Offer, type PlayInput, type PlayOutput } from '@drama/shared/playback';
+import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
+import { episodePrice } from '../wallet/unlock';
 
 export interface HoldingsReader {
   /** Everything that entitles a user to paid episodes, in one read. */
@@ -19,6 +21,8 @@ export interface PlayPorts {
   holdings: HoldingsReader;
   media: MediaSigner;
   now: () => Date;
+  /** The products on sale (the operator's membership prices); shared/products.ts's defaults when absent. */
+  products?: () => Promise<ProductCatalog>;
 }
 
 /** Play asks the one entitlement rule, then signs a short-lived media URL for this caller. */
@@ -32,7 +36,18 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
 
   const holdings = await ports.holdings.holdingsOf(userId);
   const decision = decideEntitlement(termsOf(series), episode.index, holdings, now);
-  if (!decision.entitled) throw new EntitlementRequired(decision.offers);
+  if (!decision.entitled) {
+    // The rule quotes the series' defaults; the paywall quotes what POST /unlocks and POST /orders
+    // will charge: this episode's own coin price and the operator's membership prices.
+    const live = ports.products ? await ports.products() : undefined;
+    const coins = episodePrice(series, episode.index);
+    const offers = decision.offers.map((o): Offer => {
+      if (o.kind === 'coins') return { ...o, coins };
+      if (o.kind === 'membership') return { ...o, priceFen: live?.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen };
+      return o;
+    });
+    throw new EntitlementRequired(offers);
+  }
 
   const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {
