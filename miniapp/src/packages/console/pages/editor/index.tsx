@@ -205,11 +205,11 @@ export default function ConsoleEditorPage() {
             </label>
             <label className="console-field">
               单集价格（金币）
-              <input type="number" min={0} value={form.episodePriceCoins} onChange={set('episodePriceCoins')} />
+              <input type="number" min={1} value={form.episodePriceCoins} onChange={set('episodePriceCoins')} />
             </label>
             <label className="console-field">
               全集价格（元）
-              <input type="number" min={0} step="0.01" value={form.seriesPriceYuan} onChange={set('seriesPriceYuan')} />
+              <input type="number" min={0.01} step="0.01" value={form.seriesPriceYuan} onChange={set('seriesPriceYuan')} />
             </label>
             <label className="console-field">
               备案号（付费剧必填）
@@ -295,7 +295,7 @@ export default function ConsoleEditorPage() {
               </label>
               <label className="console-field">
                 本集价格（金币，可选，覆盖单集价格）
-                <input type="number" min={0} value={episodePrice} onChange={(e) => setEpisodePrice(e.target.value)} />
+                <input type="number" min={1} value={episodePrice} onChange={(e) => setEpisodePrice(e.target.value)} />
               </label>
             </div>
             <div className="console-actions">
