@@ -1,5 +1,6 @@
 import { useRef, type PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
+import { launchOf } from '@drama/shared/attribution';
 import { reportLaunch } from '@/features/attribution/report-launch';
 import './app.css';
 
@@ -12,7 +13,9 @@ function App({ children }: PropsWithChildren) {
   // …and again when a warm app is brought back by a new ad click or a reminder tap.
   useDidShow((options?: ShowOptions) => {
     if (shows.current++ === 0 || !options?.query) return;
-    if (options.query.clickid || options.query.rk) void reportLaunch({ path: options.path ?? '', query: options.query });
+    // The same rule as the cold launch's (click_id and callback name a click too).
+    const launch = launchOf(options.query);
+    if (launch.clickid || launch.reminder) void reportLaunch({ path: options.path ?? '', query: options.query });
   });
   return children;
 }
