@@ -11,6 +11,9 @@ export const productRefSchema = z.discriminatedUnion('kind', [
 ]);
 export type ProductRef = z.infer<typeof productRefSchema>;
 
+/** What exactly a product is, in one word for the analytics stream: the coin pack, the series id or the membership plan. */
+export const skuOf = (product: ProductRef): string => (product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan);
+
 export const createOrderInputSchema = z
   .object({
     platform: platformSchema,

@@ -1,4 +1,4 @@
-import { createOrderInputSchema } from '@drama/shared/orders';
+import { createOrderInputSchema, skuOf } from '@drama/shared/orders';
 import { payParamsFor } from '../adapters/platform/pay-params';
 import { createOrder } from '../domain/orders/create-order';
 import { json, route } from '../lib/http';
@@ -15,7 +15,7 @@ export const handler = route({ auth: 'required', body: createOrderInputSchema },
     orderId: output.orderId,
     amountFen: output.amountFen,
     product: product.kind,
-    sku: product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan,
+    sku: skuOf(product),
     ...(product.kind === 'series' ? { seriesId: product.seriesId } : {}),
   });
   return json(201, output);

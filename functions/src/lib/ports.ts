@@ -1,3 +1,4 @@
+import { skuOf } from '@drama/shared/orders';
 import { dynamoAttribution, dynamoConversions } from '../adapters/dynamodb-attribution';
 import { cachedCatalog } from '../adapters/dynamodb-catalog';
 import { dynamoEvents } from '../adapters/dynamodb-events';
@@ -52,7 +53,7 @@ export const settlePorts: SettlePorts = {
   // Once per order, when it is granted: the "paid" event and the payment conversion.
   onGranted: async (order) => {
     const { product } = order;
-    const sku = product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan;
+    const sku = skuOf(product);
     const seriesId = product.kind === 'series' ? product.seriesId : undefined;
     const detail = { orderId: order.orderId, amountFen: order.amountFen, product: product.kind, sku, seriesId };
     await Promise.all([
