@@ -86,4 +86,12 @@ describe('reminders and retention', () => {
     ]);
     expect(figures.streaks).toHaveLength(7);
   });
+
+  it('counts a few hundred thousand checkers without overflowing the stack', () => {
+    const events = Array.from({ length: 297_000 }, (_, i) => e('checkin', `u${i}`, '09:00', { streak: 1 + (i % 9) }));
+    const figures = retention(events);
+    expect(figures.checkers).toBe(297_000);
+    expect(figures.streaks).toHaveLength(9);
+    expect(figures.streaks[8]).toEqual({ streak: 9, users: 297_000 / 9 });
+  });
 });

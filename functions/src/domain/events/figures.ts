@@ -124,7 +124,10 @@ export function reminders(events: AnalyticsEvent[]): RemindersOutput {
 export function retention(events: AnalyticsEvent[]): RetentionOutput {
   const longest = new Map<string, number>();
   for (const e of events) if (e.kind === 'checkin' && e.streak) longest.set(e.userId, Math.max(longest.get(e.userId) ?? 0, e.streak));
-  const top = Math.min(30, Math.max(7, ...longest.values()));
+  // A loop, not Math.max(...values): spreading one argument per user overflows the stack at ~10^5 users.
+  let longestStreak = 0;
+  for (const streak of longest.values()) longestStreak = Math.max(longestStreak, streak);
+  const top = Math.min(30, Math.max(7, longestStreak));
   const streaks = Array.from({ length: top }, (_, i) => ({ streak: i + 1, users: [...longest.values()].filter((s) => s >= i + 1).length }));
   return { streaks, checkers: longest.size };
 }
