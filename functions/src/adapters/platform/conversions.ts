@@ -20,8 +20,8 @@ export const oceanEventType: Record<Conversion['event'], string> = {
 type Token = { value: string; expiresAt: number };
 let clientToken: Token | undefined;
 
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+async function postJson(url: string, body: unknown, timeoutMs: number, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(timeoutMs) });
   const text = await response.text();
   let json: Record<string, unknown> = {};
   try {
@@ -38,10 +38,10 @@ const bases = () => {
   return { ocean: sandbox ? c.sandboxUrl : 'https://analytics.oceanengine.com', douyin: sandbox ? c.sandboxUrl : 'https://open.douyin.com' };
 };
 
-async function douyinClientToken(): Promise<string> {
+async function douyinClientToken(timeoutMs: number): Promise<string> {
   if (clientToken && clientToken.expiresAt > Date.now() + 60_000) return clientToken.value;
   const c = config();
-  const { json } = await postJson(`${bases().douyin}/oauth/client_token/`, { client_key: c.douyin.appId, client_secret: c.douyin.appSecret, grant_type: 'client_credential' });
+  const { json } = await postJson(`${bases().douyin}/oauth/client_token/`, { client_key: c.douyin.appId, client_secret: c.douyin.appSecret, grant_type: 'client_credential' }, timeoutMs);
   const data = json.data as { access_token?: string; expires_in?: number } | undefined;
   if (!data?.access_token) throw new Error(`douyin client_token: ${JSON.stringify(json).slice(0, 200)}`);
   clientToken = { value: data.access_token, expiresAt: Date.now() + (data.expires_in ?? 7200) * 1000 };
@@ -58,7 +58,7 @@ export const adPlatform: ConversionPlatform = {
     return targets;
   },
 
-  async report(conversion, target): Promise<TargetResult> {
+  async report(conversion, target, timeoutMs): Promise<TargetResult> {
     const timestamp = Date.parse(conversion.occurredAt);
     if (target === 'oceanengine') {
       const { status, json, text } = await postJson(`${bases().ocean}/api/v2/conversion`, {
@@ -66,14 +66,14 @@ export const adPlatform: ConversionPlatform = {
         context: { ad: { callback: conversion.clickid } },
         timestamp,
         ...(conversion.amountFen ? { properties: { pay_amount: conversion.amountFen } } : {}),
-      });
+      }, timeoutMs);
       const code = Number(json.code ?? (status === 200 ? 0 : -1));
       if (status === 200 && code === 0) return { ok: true, detail: `oceanengine ${text.slice(0, 120)}` };
       return { ok: false, permanent: !transient(status) && status !== 200, detail: `oceanengine HTTP ${status} ${text.slice(0, 200)}` };
     }
     const identity = await dynamoUsers.identityOf(conversion.userId);
     if (!identity || identity.platform === 'wechat') return { ok: true, detail: 'douyin_playlet skipped: not a Douyin user' };
-    const token = await douyinClientToken();
+    const token = await douyinClientToken(timeoutMs);
     const { status, json, text } = await postJson(
       `${bases().douyin}/api/apps/v1/playlet_business/upload/`,
       {
@@ -89,6 +89,7 @@ export const adPlatform: ConversionPlatform = {
         }),
         timestamp,
       },
+      timeoutMs,
       { 'access-token': token },
     );
     const code = Number(json.err_no ?? (status === 200 ? 0 : -1));

@@ -77,7 +77,8 @@ export type TargetResult = { ok: true; detail: string } | { ok: false; permanent
 /** The one ad-platform adapter: reports one conversion to one target. */
 export interface ConversionPlatform {
   targetsFor(conversion: Conversion): ConversionTarget[];
-  report(conversion: Conversion, target: ConversionTarget): Promise<TargetResult>;
+  /** Gives up after `timeoutMs` (a transient failure: the sweep tries again). */
+  report(conversion: Conversion, target: ConversionTarget, timeoutMs: number): Promise<TargetResult>;
 }
 
 export interface AttributionPorts {
@@ -127,6 +128,13 @@ export const conversionId = (clickid: string, event: ConversionEvent, ref: strin
 
 /** A lease long enough for one attempt's platform calls; a crashed attempt is retried after it. */
 const leaseMs = 30_000;
+
+/**
+ * How long one platform call may take. The first attempt runs inside a viewer's request (a play, a
+ * payment poll), so it gets a short budget and a slow ad platform costs the viewer at most that;
+ * the sweep job, where nobody waits, allows longer.
+ */
+export const sendTimeoutMs = { inline: 1_000, sweep: 5_000 } as const;
 
 /** Records a launch: always an event; a click (when the launch carried one) becomes the user's last click. */
 export async function recordLaunch(userId: string, input: AttributionLaunchInput, ports: Pick<AttributionPorts, 'store' | 'events' | 'now'>): Promise<{ attributed: boolean }> {
@@ -191,7 +199,7 @@ export async function convert(
     if (event !== 'payment') await ports.store.markReported(userId, click.clickid, event);
     if (!created) return undefined;
     ports.log('conversion queued', { id: conversion.id, userId });
-    return await driveConversion(conversion, ports);
+    return await driveConversion(conversion, ports, sendTimeoutMs.inline);
   } catch (error) {
     ports.log('conversion not queued', { userId, event, error: (error as Error).message });
     return undefined;
@@ -199,7 +207,7 @@ export async function convert(
 }
 
 /** One attempt at a pending conversion: claim it, call each target not yet sent, record the outcome. */
-export async function driveConversion(conversion: Conversion, ports: AttributionPorts): Promise<Conversion> {
+export async function driveConversion(conversion: Conversion, ports: AttributionPorts, timeoutMs: number = sendTimeoutMs.sweep): Promise<Conversion> {
   const now = ports.now();
   if (conversion.status !== 'pending' || Date.parse(conversion.nextAt) > now.getTime()) return conversion;
   const attempt = conversion.attempts + 1;
@@ -210,7 +218,7 @@ export async function driveConversion(conversion: Conversion, ports: Attribution
   let permanent = false;
   for (const [target, state] of Object.entries(targets) as Array<[ConversionTarget, string]>) {
     if (state !== 'pending') continue;
-    const result = await ports.platform.report(conversion, target).catch((error: Error): TargetResult => ({ ok: false, permanent: false, detail: error.message }));
+    const result = await ports.platform.report(conversion, target, timeoutMs).catch((error: Error): TargetResult => ({ ok: false, permanent: false, detail: error.message }));
     results.push({ at: ports.now().toISOString(), target, ok: result.ok, detail: result.detail.slice(0, 300) });
     if (result.ok) targets[target] = 'sent';
     else if (result.permanent) permanent = true;
