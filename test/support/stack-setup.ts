@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir, stackSettings } from '../../functions/local/settings';
@@ -56,6 +56,7 @@ export async function stopTestStack(name: string): Promise<void> {
   await holder.dramaTestStacks?.get(name)?.stop();
   holder.dramaTestStacks?.delete(name);
   rmSync(infoFile(name), { force: true });
+  if (existsSync(infoDir()) && readdirSync(infoDir()).length === 0) rmSync(infoDir(), { recursive: true });
 }
 
 export function readStackInfo(name: string): StackInfo {
