@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { seedSeries } from '../../functions/local/seed/catalog';
 import { addSeries, putEpisode, runJob } from '../support/fixtures';
 import { readStackInfo } from '../support/stack-setup';
 
@@ -24,9 +25,9 @@ const answered = (path: RegExp, method: string) => page.waitForResponse((r) => p
 
 describe('episode update reminders in the H5 app', () => {
   it('follows a series, accepts the reminder, and opens the released episode from the sandbox inbox', async () => {
-    // A series whose every episode is free, so the released one plays without a paywall.
-    const { items } = await (await fetch(`${stack.urls.API}/series`)).json();
-    const mediaKey = `media/${items[0].id}/ep-001.mp4`;
+    // A series whose every episode is free, so the released one plays without a paywall, over a
+    // seeded episode's media (not the catalog's first series: other suites publish series of their own).
+    const mediaKey = `media/${seedSeries[0].id}/ep-001.mp4`;
     const seriesId = 'remind-e2e';
     await addSeries(stack, { id: seriesId, episodes: 3, freeEpisodes: 10, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
     await eventually(async () => (await fetch(`${stack.urls.API}/series/${seriesId}`)).status, (s) => s === 200, 'the fixture series served');

@@ -1,3 +1,4 @@
+import { seedSeries } from '../../functions/local/seed/catalog';
 import { eventually } from '../support/eventually';
 import { addSeries, putEpisode, runJob } from '../support/fixtures';
 import { apiClient, call } from '../support/http';
@@ -9,11 +10,8 @@ const inbox = async (userId: string) => (await call(stack.urls.SANDBOX, `/inbox?
 const consentOf = async (token: string, kind: string) => (await api('/me/consents', { token })).body.items.find((i: { kind: string }) => i.kind === kind);
 const failSends = (count: number, mode: 'transient' | 'refused') => call(stack.urls.SANDBOX, '/control/fail-sends', { body: { count, mode } });
 
-let mediaKey: string;
-beforeAll(async () => {
-  const first = (await api('/series')).body.items[0];
-  mediaKey = `media/${first.id}/ep-001.mp4`;
-});
+/** A seeded episode's media (not the catalog's first series: other suites publish series of their own). */
+const mediaKey = `media/${seedSeries[0].id}/ep-001.mp4`;
 
 describe('consents', () => {
   it('records accepts as one-time counts and long-term flags, and withdraws them', async () => {
