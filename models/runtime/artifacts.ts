@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 
 /** The stages the server runs; lam_encoder labels training clips only and is not loaded. */
-export type StageName = 'tokenizer_encoder' | 'tokenizer_decoder' | 'dynamics';
+export type StageName = 'tokenizer_encoder' | 'tokenizer_decoder' | 'dynamics_context' | 'dynamics';
 type Dim = number | string; // a string names a free axis ("B")
 type DType = 'float32' | 'int64';
 export interface TensorSpec { name: string; dtype: DType; shape: Dim[] }

@@ -28,7 +28,7 @@ function vm(field: 'VmRSS' | 'VmHWM'): number {
 
 /** The 4 real context frames of the export's dynamics parity fixture. */
 function realContext(dir: string): Int32Array[] {
-  const buf = readFileSync(join(dir, 'parity', 'dynamics.context.bin'));
+  const buf = readFileSync(join(dir, 'parity', 'dynamics_context.context.bin'));
   const all = new BigInt64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   return [0, 1, 2, 3].map((t) => Int32Array.from(all.subarray(t * 256, (t + 1) * 256), Number));
 }

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const STAGES = ['tokenizer_encoder', 'tokenizer_decoder', 'lam_encoder', 'dynamics'] as const;
+const STAGES = ['tokenizer_encoder', 'tokenizer_decoder', 'lam_encoder', 'dynamics_context', 'dynamics'] as const;
 
-type Dim = number | 'B';
+type Dim = number | string; // a string names a free axis: 'B', or 'Bc' for the dynamics' cache
 interface TensorSpec { name: string; dtype: 'float32' | 'int64'; shape: Dim[] }
 interface Fixture { file: string; dtype: 'float32' | 'int64'; shape: number[] }
 interface StageMeta {
@@ -42,6 +42,12 @@ function matchesSpec(shape: readonly number[], spec: TensorSpec, batch: number):
   return shape.length === spec.shape.length && spec.shape.every((d, i) => (d === 'B' ? batch : d) === shape[i]);
 }
 
+/** The size of axis "B" in a run: from the first input declared with it. */
+function batchOf(meta: StageMeta, feeds: Record<string, Tensor>): number {
+  const spec = meta.inputs.find((s) => s.shape[0] === 'B') ?? meta.inputs[0];
+  return feeds[spec.name].dims[0];
+}
+
 describe.each(STAGES)('%s.onnx', (stage) => {
   const meta = readMeta(stage);
   let session: InferenceSession;
@@ -61,7 +67,7 @@ describe.each(STAGES)('%s.onnx', (stage) => {
       feeds[spec.name] = readFixture(meta.parity.inputs[spec.name]);
       expect(feeds[spec.name].type).toBe(spec.dtype);
     }
-    const batch = feeds[meta.inputs[0].name].dims[0];
+    const batch = batchOf(meta, feeds);
     const results = await session.run(feeds);
     for (const spec of meta.outputs) {
       const got = results[spec.name];
@@ -88,27 +94,27 @@ describe.each(STAGES)('%s.onnx', (stage) => {
   });
 });
 
-describe('dynamics.onnx with a batch of 8 (one per latent action)', () => {
-  it('returns logits for every token of every sample', async () => {
+describe('dynamics.onnx with a batch of 8 (one per latent action) against one context cache', () => {
+  it('returns digit logits for every token of every branch, and they depend on the action', async () => {
     const meta = readMeta('dynamics');
+    const context = await InferenceSession.create(join(ARTIFACTS, 'dynamics_context.onnx'));
     const session = await InferenceSession.create(join(ARTIFACTS, 'dynamics.onnx'));
     const T = Number(meta.config.context);
     const N = Number(meta.config.grid) ** 2;
-    const K = Number(meta.config.codebook_size);
+    const levels = (meta.config.levels as number[]).map(Number);
+    const [d, V] = [levels.length, Math.max(...levels)];
     const A = Number(meta.config.actions);
-    const context = new BigInt64Array(A * T * N).fill(0n);
+    const { kv } = await context.run({ context: new Tensor('int64', new BigInt64Array(T * N).fill(5n), [1, T, N]) });
+    expect(kv.dims[0]).toBe(1);
     const action = BigInt64Array.from({ length: A }, (_, a) => BigInt(a));
     const next = new BigInt64Array(A * N).fill(BigInt(Number(meta.config.mask_id)));
-    const out = await session.run({
-      context: new Tensor('int64', context, [A, T, N]),
-      action: new Tensor('int64', action, [A]),
-      next_tokens: new Tensor('int64', next, [A, N]),
-    });
-    expect([...out.logits.dims]).toEqual([A, N, K]);
+    const last = new Tensor('int64', new BigInt64Array(N).fill(5n), [1, N]);
+    const out = await session.run({ kv, last, action: new Tensor('int64', action, [A]), next_tokens: new Tensor('int64', next, [A, N]) });
+    expect([...out.logits.dims]).toEqual([A, N, d, V]);
     const logits = out.logits.data as Float32Array;
-    // different actions must give different logits from the same context
+    const size = N * d * V;
     let diff = 0;
-    for (let i = 0; i < N * K; i++) diff += Math.abs(logits[i] - logits[N * K + i]);
+    for (let i = 0; i < size; i++) diff += Math.abs(logits[i] - logits[size + i]);
     expect(diff).toBeGreaterThan(0);
   });
 });

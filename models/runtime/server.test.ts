@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   encodeSceneOutputSchema,
+  sceneCodebookSize,
   sceneErrorBodySchema,
   sceneMaxRequestBytes,
   stepSceneOutputSchema,
@@ -93,7 +94,7 @@ describe('the inference server', () => {
     ['a step without a seed', { op: 'step', tokens: [Array(256).fill(0)], actions: [1] }],
     ['action 8 (there are 8 actions, 0 to 7)', { op: 'step', tokens: [Array(256).fill(0)], actions: [8], seed: 1 }],
     ['a repeated action', { op: 'step', tokens: [Array(256).fill(0)], actions: [2, 2], seed: 1 }],
-    ['a token outside the codebook', { op: 'step', tokens: [Array(256).fill(1000)], actions: [1], seed: 1 }],
+    ['a token outside the codebook', { op: 'step', tokens: [Array(256).fill(sceneCodebookSize)], actions: [1], seed: 1 }],
     ['a short token grid', { op: 'step', tokens: [Array(255).fill(0)], actions: [1], seed: 1 }],
     ['more frames than the context', { op: 'step', tokens: Array(5).fill(Array(256).fill(0)), actions: [1], seed: 1 }],
     ['rgb of the wrong size', { op: 'encode', image: { width: 2, height: 2, rgb: 'AAAA' } }],

@@ -2,7 +2,11 @@
 // scene forward under one or more latent actions. Frames here are the model's 64×64 (H, W, 3) bytes;
 // tokens are (N,) Int32Arrays of FSQ code indices, the 16×16 grid flattened row-major.
 //
-// Shape key: B batch (branches), T context frames, N tokens a frame, K codes, S = 64 pixels a side.
+// A step runs `dynamics_context` once on the context (one sample: every branch shares it), then
+// `dynamics` once per MaskGIT refinement for all branches against that cache (models/world/dynamics.py).
+//
+// Shape key: B batch (branches), T context frames, N tokens a frame, K codes, d digits a token,
+// S = 64 pixels a side.
 import { Tensor } from 'onnxruntime-node';
 import {
   sceneActionCount,
@@ -14,12 +18,12 @@ import {
 import { ArtifactError, loadStage, type RuntimeOptions, type Stage } from './artifacts';
 import { fromPlanar, toPlanar } from './image';
 import { branchSeed, sampleMaskGit } from './maskgit';
-import { createSoftmaxStage } from './softmax';
 
 export interface WorldConfig {
   frameSize: number; // S
   tokens: number; // N
   codes: number; // K
+  levels: number[]; // values of each digit of a token; K is their product
   maskId: number;
   actions: number;
   context: number; // T
@@ -50,10 +54,12 @@ function readInt64(src: BigInt64Array): Int32Array {
 function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfig {
   const c = dynamics.meta.config;
   const frame = encoder.meta.inputs[0].shape;
+  const levels = (Array.isArray(c.levels) ? c.levels : []).map(Number);
   const config: WorldConfig = {
     frameSize: Number(frame[3]),
     tokens: Number(c.grid) ** 2,
     codes: Number(c.codebook_size),
+    levels,
     maskId: Number(c.mask_id),
     actions: Number(c.actions),
     context: Number(c.context),
@@ -68,6 +74,7 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     ['latent actions', config.actions, sceneActionCount],
     ['context frames', config.context, sceneContextLength],
     ['mask id', config.maskId, sceneCodebookSize],
+    ['product of the digit levels', levels.reduce((a, b) => a * b, 1), sceneCodebookSize],
   ];
   for (const [what, got, want] of promised) {
     if (got !== want) throw new ArtifactError(`artifacts have ${what} ${got}, shared/src/scenes.ts promises ${want}`);
@@ -81,18 +88,18 @@ export class WorldModel {
     readonly config: WorldConfig,
     private readonly encoder: Stage,
     private readonly decoder: Stage,
+    private readonly context: Stage,
     private readonly dynamics: Stage,
-    private readonly softmax: Stage,
   ) {}
 
   static async load(opts: RuntimeOptions): Promise<WorldModel> {
-    const [encoder, decoder, dynamics, softmax] = await Promise.all([
+    const [encoder, decoder, context, dynamics] = await Promise.all([
       loadStage('tokenizer_encoder', opts),
       loadStage('tokenizer_decoder', opts),
+      loadStage('dynamics_context', opts),
       loadStage('dynamics', opts),
-      createSoftmaxStage(opts),
     ]);
-    return new WorldModel(readConfig(encoder, decoder, dynamics), encoder, decoder, dynamics, softmax);
+    return new WorldModel(readConfig(encoder, decoder, dynamics), encoder, decoder, context, dynamics);
   }
 
   /** A token grid has N codes of 0..K-1; anything else would reach the sessions as a bad index. */
@@ -128,34 +135,37 @@ export class WorldModel {
 
   /**
    * The next frame's tokens under each action, from the same context (1..T frames, oldest first; fewer
-   * than T are padded by repeating the oldest). All branches share one dynamics call per MaskGIT step.
+   * than T are padded by repeating the oldest). The context is run once, as one sample; then all
+   * branches share one dynamics call per MaskGIT step, reading that cache.
    */
   async step(context: readonly ArrayLike<number>[], actions: readonly number[], opts: StepOptions): Promise<Int32Array[]> {
-    const { tokens: N, codes: K, context: T, maskId } = this.config;
+    const { tokens: N, context: T, maskId, levels } = this.config;
     const B = actions.length;
     if (context.length < 1 || context.length > T) throw new RangeError(`context has ${context.length} frames, not 1 to ${T}`);
     if (B < 1) throw new RangeError('no actions');
     for (const a of actions) if (!(Number.isInteger(a) && a >= 0 && a < this.config.actions)) throw new RangeError(`action ${a} is not 0 to ${this.config.actions - 1}`);
     context.forEach((f) => this.checkGrid(f));
     const frames = [...Array<ArrayLike<number>>(T - context.length).fill(context[0]), ...context]; // T frames
+    // --- the context's keys and values, once: (1, Y, 2, T, G, D) ---
+    const ctx = new BigInt64Array(T * N); // (1, T, N)
+    frames.forEach((f, t) => writeInt64(ctx, f, t * N));
+    opts.signal?.throwIfAborted();
+    const { kv } = await this.context.run({ context: new Tensor('int64', ctx, [1, T, N]) });
     // --- inputs fixed for the whole loop; each step rewrites next_tokens in place ---
-    const ctx = new BigInt64Array(B * T * N); // (B, T, N)
-    for (let b = 0; b < B; b++) frames.forEach((f, t) => writeInt64(ctx, f, (b * T + t) * N));
     const feeds = {
-      context: new Tensor('int64', ctx, [B, T, N]),
+      kv,
+      last: new Tensor('int64', ctx.slice((T - 1) * N), [1, N]), // the copy prior's last frame
       action: new Tensor('int64', BigInt64Array.from(actions, (a) => BigInt(a)), [B]),
       next_tokens: new Tensor('int64', new BigInt64Array(B * N), [B, N]),
     };
-    const temperature = new Tensor('float32', Float32Array.of(opts.temperature > 0 ? opts.temperature : 1), []);
     const next = feeds.next_tokens.data as BigInt64Array;
     const tokens = await sampleMaskGit(
       async (current) => {
         writeInt64(next, current);
-        const { logits } = await this.dynamics.run(feeds); // (B, N, K)
-        const { probs } = await this.softmax.run({ logits, temperature }); // (B, N, K)
-        return probs.data as Float32Array;
+        const { logits } = await this.dynamics.run(feeds); // (B, N, d, V)
+        return logits.data as Float32Array;
       },
-      { branches: B, tokens: N, codes: K, maskId },
+      { branches: B, tokens: N, levels, maskId },
       actions.map((a) => branchSeed(opts.seed, a)),
       { steps: opts.steps ?? this.config.steps, temperature: opts.temperature, signal: opts.signal },
     );

@@ -1,47 +1,62 @@
-"""Dynamics: a MaskGIT transformer that predicts the next frame's tokens from past tokens and a latent action.
+"""Dynamics: a MaskGIT spatio-temporal transformer that predicts the next frame's tokens from past tokens and a latent action.
 
 Input: the tokens of the last T frames (context), one latent action, and the next frame's tokens with
-some replaced by MASK. Output: logits over the K codes for every next-frame token. Training masks a
-random share of the next frame (cosine schedule, as MaskGIT); sampling starts from all-MASK and, over
-`steps` refinements, keeps the most confident predictions (`sample`). The Node runtime runs the same
-loop around the exported `forward` (see export.py), so `forward` holds no sampling logic.
+some replaced by MASK. Output: for every next-frame token, logits over the levels of each of its d FSQ
+digits (a token is d digits of `levels` values; see tokenizer.py). Predicting the digits, not one of
+K = prod(levels) codes, keeps the head and the sampler small (6 x 7 logits a token instead of 117,649).
+Training masks a random share of the next frame (cosine schedule, as MaskGIT); sampling starts from
+all-MASK and, over `steps` refinements, keeps the most confident predictions (`sample`).
 
-Sequence layout: each frame's 16x16 tokens are grouped 2x2 into 8x8 positions (the 4 token embeddings
-are summed; the head emits 4 sets of logits), so a position covers 8x8 pixels and T+1 frames make
-(T+1)*64 positions, cheap enough for one CPU core. The action is prepended as its own token *and*
-added to every next-frame position, so the model cannot ignore it (a known pitfall).
+Architecture (Genie's ST-transformer, https://arxiv.org/abs/2402.15391): each block attends within a
+frame (spatial), then along time at the same position (temporal, causal), then an MLP. Because the
+temporal attention is causal and the action conditions only the predicted frame (FiLM in every block,
+plus its embedding added to the frame's input), the context frames' activations never depend on the
+next frame or the action. `context_kv` computes them once, as the keys and values the next frame's
+temporal attention reads, and `step` runs the next frame alone against that cache (and the last
+context frame's tokens, the copy prior below): the Node runtime
+calls `context_kv` once per press (one sample, shared by all 8 branches) and `step` once per MaskGIT
+refinement for the 8 branches in one batch. Training runs the same two functions back to back.
 
-Shape key: B batch, T context frames, N = 256 tokens a frame, G = 64 positions a frame (2x2 groups),
-K codes, A actions, D width.
+Each frame's 16x16 tokens are grouped 2x2 into 8x8 positions (the embeddings of the 4 tokens are
+summed; the head emits the 4 tokens' logits), so a position covers 8x8 pixels and a frame is 64 positions.
+
+Shape key: B batch, Bc batch of the cache (1 or B), T context frames, N = 256 tokens a frame,
+G = 64 positions a frame (2x2 groups), d digits a token, V levels a digit, A actions, D width, Y layers.
 """
 import math
 from dataclasses import dataclass, asdict
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .blocks import TransformerBlock
-
 
 @dataclass
 class DynamicsConfig:
-    codebook_size: int = 1000  # K, from the tokenizer
+    levels: tuple = (7, 7, 7, 7, 7, 7)  # the tokenizer's FSQ levels: d = 6 digits of V = 7 values
     actions: int = 8  # A, from the latent action model
     context: int = 4  # T past frames (the issue: at least 4)
     grid: int = 16  # tokens per side
-    dim: int = 128
+    dim: int = 64
     layers: int = 4
     heads: int = 4
-    steps: int = 8  # MaskGIT refinement steps at sampling (the issue: 8-10 worked)
+    mlp_ratio: int = 2
+    steps: int = 6  # MaskGIT refinement steps at sampling; a parameter of `sample` and of the runtime
     temperature: float = 1.0  # sampling temperature; evaluate.py may use its own
+    context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so
+    # that rollouts, whose context holds the model's own imperfect frames, stay near the training data
+
+    @property
+    def codebook_size(self) -> int:
+        return int(np.prod(self.levels))
 
     @property
     def mask_id(self) -> int:
-        return self.codebook_size  # one extra embedding row
+        return self.codebook_size  # the token id of MASK, one past the last code
 
     def to_dict(self):
-        return asdict(self)
+        return {**asdict(self), "codebook_size": self.codebook_size, "mask_id": self.mask_id}
 
 
 def group2x2(tokens: torch.Tensor, grid: int) -> torch.Tensor:
@@ -53,51 +68,154 @@ def group2x2(tokens: torch.Tensor, grid: int) -> torch.Tensor:
 
 
 def ungroup2x2(x: torch.Tensor, grid: int) -> torch.Tensor:
-    """(B, G, 4, K) -> (B, N, K), the inverse of group2x2 on the token axes."""
-    B, K = x.shape[0], x.shape[-1]
-    x = x.reshape(B, grid // 2, grid // 2, 2, 2, K).transpose(2, 3)  # (B, gh, 2, gw, 2, K)
-    return x.reshape(B, grid * grid, K)
+    """(B, G, 4, ...) -> (B, N, ...), the inverse of group2x2 on the token axes."""
+    B, rest = x.shape[0], x.shape[3:]
+    x = x.reshape(B, grid // 2, grid // 2, 2, 2, *rest).transpose(2, 3)  # (B, gh, 2, gw, 2, ...)
+    return x.reshape(B, grid * grid, *rest)
+
+
+class Attention(nn.Module):
+    """Multi-head attention, written out (no F.sdpa) so that ONNX opset 17 exports it."""
+
+    def __init__(self, dim: int, heads: int):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(dim, 3 * dim)
+        self.proj = nn.Linear(dim, dim)
+
+    def split(self, x: torch.Tensor) -> torch.Tensor:
+        """(..., L, D) -> (..., h, L, hs)"""
+        *lead, L, D = x.shape
+        return x.reshape(*lead, L, self.heads, D // self.heads).transpose(-3, -2)
+
+    def merge(self, x: torch.Tensor) -> torch.Tensor:
+        """(..., h, L, hs) -> (..., L, D)"""
+        x = x.transpose(-3, -2)
+        return x.reshape(*x.shape[:-2], x.shape[-2] * x.shape[-1])
+
+    def forward(self, x: torch.Tensor, causal: bool = False) -> torch.Tensor:
+        """Self-attention over the second-to-last axis of x (..., L, D)."""
+        q, k, v = (self.split(t) for t in self.qkv(x).chunk(3, dim=-1))  # (..., h, L, hs)
+        att = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])  # (..., h, L, L)
+        if causal:
+            L = x.shape[-2]
+            att = att.masked_fill(torch.ones(L, L, dtype=torch.bool).triu(1), float("-inf"))
+        return self.proj(self.merge(att.softmax(-1) @ v))
+
+
+class STBlock(nn.Module):
+    """Spatial attention, causal temporal attention, MLP; pre-norm. `film` (B, 6D) modulates the three
+    normalised inputs of the predicted frame by the action (scale and shift each)."""
+
+    def __init__(self, dim: int, heads: int, mlp_ratio: int):
+        super().__init__()
+        self.ln_s, self.ln_t, self.ln_m = nn.LayerNorm(dim), nn.LayerNorm(dim), nn.LayerNorm(dim)
+        self.spatial = Attention(dim, heads)
+        self.temporal = Attention(dim, heads)
+        self.mlp = nn.Sequential(nn.Linear(dim, mlp_ratio * dim), nn.GELU(), nn.Linear(mlp_ratio * dim, dim))
+
+    def context(self, x: torch.Tensor):
+        """Context frames x (Bc, T, G, D) -> their output, and the temporal keys and values (Bc, 2, T, G, D)."""
+        x = x + self.spatial(self.ln_s(x))  # attends within each frame
+        h = self.ln_t(x).transpose(1, 2)  # (Bc, G, T, D): time is the attended axis
+        q, k, v = self.temporal.qkv(h).chunk(3, dim=-1)  # (Bc, G, T, D)
+        att = self.temporal.split(q) @ self.temporal.split(k).transpose(-2, -1) / math.sqrt(q.shape[-1] // self.temporal.heads)
+        T = x.shape[1]
+        att = att.masked_fill(torch.ones(T, T, dtype=torch.bool).triu(1), float("-inf"))
+        x = x + self.temporal.proj(self.temporal.merge(att.softmax(-1) @ self.temporal.split(v))).transpose(1, 2)
+        x = x + self.mlp(self.ln_m(x))
+        return x, torch.stack([k, v], dim=1).transpose(2, 3)  # (Bc, 2, T, G, D)
+
+    def step(self, x: torch.Tensor, kv: torch.Tensor, film: torch.Tensor) -> torch.Tensor:
+        """The predicted frame x (B, G, D) against the cached context kv (Bc, 2, T, G, D) -> (B, G, D)."""
+        g = film[:, None].chunk(6, dim=-1)  # 6 x (B, 1, D)
+        att = self.spatial
+        x = x + att(self.ln_s(x) * (1 + g[0]) + g[1])
+        # --- temporal: each position's query reads the same position in the T context frames and itself ---
+        h = self.ln_t(x) * (1 + g[2]) + g[3]
+        q, k, v = self.temporal.qkv(h).chunk(3, dim=-1)  # (B, G, D)
+        heads, hs = self.temporal.heads, x.shape[-1] // self.temporal.heads
+        q = q.reshape(*q.shape[:2], heads, 1, hs)  # (B, G, h, 1, hs)
+        k_self, v_self = k.reshape(q.shape), v.reshape(q.shape)
+        kc = kv[:, 0].transpose(1, 2).reshape(kv.shape[0], kv.shape[3], kv.shape[2], heads, hs).transpose(2, 3)  # (Bc, G, h, T, hs)
+        vc = kv[:, 1].transpose(1, 2).reshape(kc.shape[0], kc.shape[1], kc.shape[3], heads, hs).transpose(2, 3)
+        scores = torch.cat([q @ kc.transpose(-2, -1), (q * k_self).sum(-1, keepdim=True)], dim=-1) / math.sqrt(hs)  # (B, G, h, 1, T+1)
+        p = scores.softmax(-1)
+        y = p[..., :-1] @ vc + p[..., -1:] * v_self  # (B, G, h, 1, hs); the cache broadcasts over branches
+        x = x + self.temporal.proj(y.reshape(x.shape))
+        return x + self.mlp(self.ln_m(x) * (1 + g[4]) + g[5])
 
 
 class Dynamics(nn.Module):
     def __init__(self, cfg: DynamicsConfig):
         super().__init__()
         self.cfg = cfg
-        K, D, G = cfg.codebook_size, cfg.dim, (cfg.grid // 2) ** 2
-        self.token_emb = nn.Embedding(4 * (K + 1), D)  # one table per place in the 2x2 cell, MASK included
-        self.pos_emb = nn.Parameter(torch.zeros(1, 1, G, D))
-        self.time_emb = nn.Parameter(torch.zeros(1, cfg.context + 1, 1, D))
+        d, V, D, G = len(cfg.levels), max(cfg.levels), cfg.dim, (cfg.grid // 2) ** 2
+        # one row per (place in the 2x2 cell, digit, value), then one per place for a masked token: a cell's
+        # embedding is the sum of its 24 digit rows (or mask rows), computed as a multi-hot vector times W
+        self.cell_emb = nn.Linear(4 * d * V + 4, D, bias=False)
+        self.pos_emb = nn.Parameter(torch.zeros(G, D))
+        self.time_emb = nn.Parameter(torch.zeros(cfg.context + 1, 1, D))
         self.action_emb = nn.Embedding(cfg.actions, D)
-        self.action_film = nn.Linear(D, 2 * D)
-        self.blocks = nn.ModuleList(TransformerBlock(D, cfg.heads) for _ in range(cfg.layers))
+        self.action_film = nn.Linear(D, cfg.layers * 6 * D)
+        self.blocks = nn.ModuleList(STBlock(D, cfg.heads, cfg.mlp_ratio) for _ in range(cfg.layers))
         self.ln_f = nn.LayerNorm(D)
-        self.head = nn.Linear(D, 4 * K)
-        nn.init.normal_(self.pos_emb, std=0.02)
-        nn.init.normal_(self.time_emb, std=0.02)
-        self.register_buffer("place", torch.arange(4) * (K + 1))  # offsets into token_emb per place
+        self.head = nn.Linear(D, 4 * d * V)
+        # --- the copy prior: most of a next frame is the last frame, so the step sees the last frame's token
+        # at each position, and its logits start from "the same digit as before" (+ copy_gain) ---
+        self.prev_proj = nn.Linear(D, D)
+        self.copy_gain = nn.Parameter(torch.tensor(3.0))
+        for p in (self.pos_emb, self.time_emb):
+            nn.init.normal_(p, std=0.02)
+        nn.init.zeros_(self.action_film.weight)  # FiLM starts as the identity
+        nn.init.zeros_(self.action_film.bias)
+        basis = torch.cumprod(torch.tensor([1] + list(cfg.levels[:-1])), 0)
+        self.register_buffer("basis", basis.long())  # token index -> digits, as tokenizer.FSQ
+        self.register_buffer("radix", torch.tensor(cfg.levels).long())
+        self.register_buffer("offset", (torch.arange(4)[:, None] * d + torch.arange(d)[None]) * V)  # (4, d) first rows
+        self.register_buffer("mask_row", (4 * d * V + torch.arange(4))[:, None].expand(4, d).contiguous())  # (4, d)
+
+    def embed(self, tokens: torch.Tensor) -> torch.Tensor:
+        """tokens (B, F, N) int64, MASK allowed -> (B, F, G, D): sum of the digit embeddings of each 2x2 cell."""
+        cells = group2x2(tokens, self.cfg.grid)  # (B, F, G, 4)
+        masked = (cells == self.cfg.mask_id)[..., None]  # (B, F, G, 4, 1)
+        digits = torch.remainder(torch.div(cells[..., None], self.basis, rounding_mode="floor"), self.radix)  # (B, F, G, 4, d)
+        rows = torch.where(masked, self.mask_row, digits + self.offset).flatten(-2)  # (B, F, G, 4d)
+        hot = torch.zeros(*rows.shape[:-1], self.cell_emb.in_features).scatter(-1, rows, 1.0)  # (B, F, G, 4dV+4)
+        return self.cell_emb(hot) + self.pos_emb  # (B, F, G, D)
+
+    def context_kv(self, context: torch.Tensor) -> torch.Tensor:
+        """context (Bc, T, N) int64 -> kv (Bc, Y, 2, T, G, D): every block's temporal keys and values."""
+        assert context.shape[1] == self.cfg.context
+        x = self.embed(context) + self.time_emb[:-1]  # (Bc, T, G, D)
+        kvs = []
+        for block in self.blocks:
+            x, kv = block.context(x)
+            kvs.append(kv)
+        return torch.stack(kvs, dim=1)
+
+    def step(self, kv: torch.Tensor, last: torch.Tensor, action: torch.Tensor, next_tokens: torch.Tensor) -> torch.Tensor:
+        """kv (Bc, Y, 2, T, G, D) and last (Bc, N) int64, the last context frame, with Bc 1 or B; action (B,)
+        int64, next_tokens (B, N) int64 with MASK where unknown -> logits (B, N, d, V) for each digit of
+        each next-frame token."""
+        cfg = self.cfg
+        a = self.action_emb(action)  # (B, D)
+        films = self.action_film(a).chunk(cfg.layers, dim=-1)  # Y x (B, 6D)
+        prev = self.prev_proj(self.embed(last[:, None])[:, 0])  # (Bc, G, D)
+        x = self.embed(next_tokens[:, None])[:, 0] + prev + self.time_emb[-1] + a[:, None]  # (B, G, D)
+        for y, block in enumerate(self.blocks):
+            x = block.step(x, kv[:, y], films[y])
+        logits = self.head(self.ln_f(x))  # (B, G, 4*d*V)
+        logits = ungroup2x2(logits.reshape(x.shape[0], x.shape[1], 4, len(cfg.levels), max(cfg.levels)), cfg.grid)
+        same = (self.digits(last)[..., None] == torch.arange(max(cfg.levels))).float()  # (Bc, N, d, V)
+        return logits + self.copy_gain * same  # (B, N, d, V)
 
     def forward(self, context: torch.Tensor, action: torch.Tensor, next_tokens: torch.Tensor) -> torch.Tensor:
-        """context (B, T, N) int64, action (B,) int64, next_tokens (B, N) int64 with MASK where unknown
-        -> logits (B, N, K) for the next frame."""
-        cfg = self.cfg
-        B, T, N = context.shape
-        assert T == cfg.context and N == cfg.grid ** 2
-        # --- embed: sum the 4 tokens of each 2x2 cell, add place in frame and time ---
-        frames = torch.cat([context, next_tokens[:, None]], dim=1)  # (B, T+1, N)
-        cells = group2x2(frames, cfg.grid) + self.place  # (B, T+1, G, 4)
-        x = self.token_emb(cells).sum(dim=3) + self.pos_emb + self.time_emb  # (B, T+1, G, D)
-        # --- condition on the action: FiLM on next-frame positions, plus a prepended action token ---
-        a = self.action_emb(action)  # (B, D)
-        gamma, beta = self.action_film(a).chunk(2, dim=1)  # (B, D) each
-        nxt = x[:, T] * (1 + gamma[:, None]) + beta[:, None]  # (B, G, D)
-        x = torch.cat([a[:, None], x[:, :T].flatten(1, 2), nxt], dim=1)  # (B, 1 + (T+1)*G, D)
-        # --- transformer, then logits for the next frame's positions only ---
-        for block in self.blocks:
-            x = block(x)
-        G = nxt.shape[1]
-        h = self.ln_f(x[:, -G:])  # (B, G, D)
-        logits = self.head(h).view(B, G, 4, cfg.codebook_size)  # (B, G, 4, K)
-        return ungroup2x2(logits, cfg.grid)  # (B, N, K)
+        return self.step(self.context_kv(context), context[:, -1], action, next_tokens)
+
+    def digits(self, tokens: torch.Tensor) -> torch.Tensor:
+        """(..., N) codes -> (..., N, d) digits."""
+        return torch.remainder(torch.div(tokens[..., None], self.basis, rounding_mode="floor"), self.radix)
 
     def loss(self, context: torch.Tensor, action: torch.Tensor, target: torch.Tensor) -> dict:
         """MaskGIT training: mask a cosine-scheduled random share of the target frame (B, N), predict it."""
@@ -106,36 +224,42 @@ class Dynamics(nn.Module):
         masked = torch.rand(B, N) < ratio  # (B, N)
         masked[torch.arange(B), torch.randint(N, (B,))] = True  # at least one masked token
         inp = torch.where(masked, torch.full_like(target, self.cfg.mask_id), target)
-        logits = self(context, action, inp)  # (B, N, K)
-        loss = F.cross_entropy(logits[masked], target[masked])
-        acc = (logits.argmax(-1) == target)[masked].float().mean()
+        noisy = torch.rand(context.shape) < self.cfg.context_noise * torch.rand(B, 1, 1)
+        context = torch.where(noisy, torch.randint_like(context, self.cfg.codebook_size), context)
+        logits = self(context, action, inp)[masked]  # (M, d, V)
+        truth = self.digits(target)[masked]  # (M, d)
+        loss = F.cross_entropy(logits.flatten(0, 1), truth.flatten())
+        acc = (logits.argmax(-1) == truth).all(-1).float().mean()  # whole tokens right
         return {"loss": loss, "acc": acc}
 
     @torch.no_grad()
     def sample(self, context: torch.Tensor, action: torch.Tensor, steps: int = None, temperature: float = None,
                generator: torch.Generator = None) -> torch.Tensor:
-        """MaskGIT decoding: context (B, T, N), action (B,) -> next tokens (B, N).
-        Each step samples every masked token, then keeps the most confident ones so that after step s
-        a share cos(pi/2 * (s+1)/steps) stays masked; confidence gets Gumbel noise that fades out."""
+        """MaskGIT decoding: context (Bc, T, N), action (B,) -> next tokens (B, N).
+        Each step samples every digit of every masked token, then keeps the most confident tokens (sum of
+        their digits' log-probabilities) so that after step s a share cos(pi/2 * (s+1)/steps) stays
+        masked; confidence gets Gumbel noise that fades out. models/runtime/maskgit.ts is the same loop."""
         steps = steps or self.cfg.steps
         temperature = self.cfg.temperature if temperature is None else temperature
-        B, T, N = context.shape
+        kv, last = self.context_kv(context), context[:, -1]
+        B, N = action.shape[0], self.cfg.grid ** 2
         tokens = torch.full((B, N), self.cfg.mask_id, dtype=torch.long)
         for s in range(steps):
             masked = tokens == self.cfg.mask_id  # (B, N)
-            logits = self(context, action, tokens)  # (B, N, K)
+            logits = self.step(kv, last, action, tokens)  # (B, N, d, V)
             if temperature > 0:
                 probs = F.softmax(logits / temperature, dim=-1)
-                draw = torch.multinomial(probs.view(-1, probs.shape[-1]), 1, generator=generator).view(B, N)
+                draw = torch.multinomial(probs.reshape(-1, probs.shape[-1]), 1, generator=generator).view(probs.shape[:-1])
             else:
-                probs, draw = F.softmax(logits, dim=-1), logits.argmax(-1)
-            conf = torch.log(probs.gather(-1, draw[..., None])[..., 0] + 1e-9)  # (B, N)
+                probs = F.softmax(logits, dim=-1)
+                draw = logits.argmax(-1)  # (B, N, d)
+            conf = torch.log(probs.gather(-1, draw[..., None])[..., 0] + 1e-9).sum(-1)  # (B, N)
             if temperature > 0:
                 u = torch.rand(B, N, generator=generator).clamp(1e-9, 1 - 1e-9)
                 conf = conf + temperature * (1 - (s + 1) / steps) * -torch.log(-torch.log(u))
             conf = torch.where(masked, conf, torch.full_like(conf, float("inf")))  # known tokens stay
             keep_masked = int(N * math.cos(math.pi / 2 * (s + 1) / steps))
-            tokens = torch.where(masked, draw, tokens)
+            tokens = torch.where(masked, (draw * self.basis).sum(-1), tokens)
             if keep_masked > 0:
                 lowest = conf.topk(keep_masked, dim=1, largest=False).indices  # (B, keep_masked)
                 tokens.scatter_(1, lowest, self.cfg.mask_id)

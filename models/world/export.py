@@ -8,13 +8,18 @@ and PyTorch's outputs for them, stored as raw little-endian files in `parity/`. 
     tokenizer_encoder  frames float32 (B, 3, 64, 64) in [0, 1]          -> tokens int64 (B, N)
     tokenizer_decoder  tokens int64 (B, N)                              -> frames float32 (B, 3, 64, 64)
     lam_encoder        past float32 (B, P, 3, 64, 64), next (B, 3, 64, 64) -> action int64 (B,)
-    dynamics           context int64 (B, T, N), action int64 (B,), next_tokens int64 (B, N), MASK = K
-                       -> logits float32 (B, N, K); the runtime runs the MaskGIT loop (dynamics.Dynamics.sample)
+    dynamics_context   context int64 (Bc, T, N)                         -> kv float32 (Bc, Y, 2, T, G, D)
+    dynamics           kv float32 (Bc, Y, 2, T, G, D), last int64 (Bc, N) (the last context frame),
+                       with Bc = 1 or B, action int64 (B,),
+                       next_tokens int64 (B, N), MASK = K      -> logits float32 (B, N, d, V)
+                       the runtime runs dynamics_context once a press and dynamics once a MaskGIT step
+                       for all branches (dynamics.Dynamics.sample is the same loop)
 """
 import json
 from pathlib import Path
 
 import numpy as np
+import onnx
 import torch
 import torch.nn as nn
 
@@ -48,21 +53,50 @@ class LAMEncoderOnly(nn.Module):
         return self.m.encode(past, nxt)
 
 
-def _spec(name, t: torch.Tensor):
-    return {"name": name, "dtype": str(t.dtype).replace("torch.", ""), "shape": ["B", *t.shape[1:]]}
+class DynamicsContext(nn.Module):
+    def __init__(self, dynamics):
+        super().__init__()
+        self.m = dynamics
+
+    def forward(self, context):
+        return self.m.context_kv(context)
 
 
-def export_stage(out: Path, stage: str, module: nn.Module, inputs: dict, output_names: list, config: dict, extra=None):
-    """Writes <stage>.onnx, <stage>.json and parity/<stage>.<tensor>.bin."""
+class DynamicsStep(nn.Module):
+    def __init__(self, dynamics):
+        super().__init__()
+        self.m = dynamics
+
+    def forward(self, kv, last, action, next_tokens):
+        return self.m.step(kv, last, action, next_tokens)
+
+
+def _spec(name, t: torch.Tensor, batch: str = "B"):
+    return {"name": name, "dtype": str(t.dtype).replace("torch.", ""), "shape": [batch, *t.shape[1:]]}
+
+
+def export_stage(out: Path, stage: str, module: nn.Module, inputs: dict, output_names: list, config: dict, extra=None,
+                 batch_names=None):
+    """Writes <stage>.onnx, <stage>.json and parity/<stage>.<tensor>.bin. Axis 0 of every tensor is a free
+    batch axis, named "B" unless `batch_names` names it otherwise (the dynamics' cache: "Bc")."""
     module.eval()
     names = list(inputs)
     args = tuple(inputs.values())
     path = out / f"{stage}.onnx"
+    batch = {n: (batch_names or {}).get(n, "B") for n in names + output_names}
     torch.onnx.export(module, args, str(path), input_names=names, output_names=output_names, opset_version=OPSET,
-                      dynamic_axes={n: {0: "B"} for n in names + output_names}, do_constant_folding=True)
+                      dynamic_axes={n: {0: batch[n]} for n in names + output_names}, do_constant_folding=True)
     with torch.no_grad():
         outputs = module(*args)
     outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+    # the tracer leaves some output axes symbolic (after reshapes of the cache); write the known sizes
+    graph = onnx.load(str(path))
+    for value, t in zip(graph.graph.output, outputs):
+        for i, dim in enumerate(value.type.tensor_type.shape.dim):
+            if i > 0:
+                dim.Clear()
+                dim.dim_value = t.shape[i]
+    onnx.save(graph, str(path))
     parity_dir = out / "parity"
     parity_dir.mkdir(exist_ok=True)
 
@@ -75,8 +109,8 @@ def export_stage(out: Path, stage: str, module: nn.Module, inputs: dict, output_
         "stage": stage,
         "opset": OPSET,
         "config": config,
-        "inputs": [_spec(n, t) for n, t in inputs.items()],
-        "outputs": [_spec(n, t) for n, t in zip(output_names, outputs)],
+        "inputs": [_spec(n, t, batch[n]) for n, t in inputs.items()],
+        "outputs": [_spec(n, t, batch[n]) for n, t in zip(output_names, outputs)],
         "parity": {
             "inputs": {n: fixture(n, t) for n, t in inputs.items()},
             "outputs": {n: fixture(n, t) for n, t in zip(output_names, outputs)},
@@ -108,11 +142,15 @@ def export(tokenizer, lam, dynamics, out: Path, held_frames: np.ndarray):
     nxt = frames[P:P + 4]  # (4, 3, H, W)
     export_stage(out, "lam_encoder", LAMEncoderOnly(lam), {"past": past, "next": nxt}, ["action"], lam.cfg.to_dict())
 
-    context = tokens[None, :T]  # (1, T, N): one sample keeps the logits fixture at 1 MB
-    mask = torch.rand(1, tokens.shape[1], generator=torch.Generator().manual_seed(0)) < 0.5
-    partial = torch.where(mask, torch.full_like(tokens[T:T + 1], dynamics.cfg.mask_id), tokens[T:T + 1])  # (1, N)
-    export_stage(out, "dynamics", dynamics, {"context": context, "action": torch.tensor([3]), "next_tokens": partial},
-                 ["logits"], {**dynamics.cfg.to_dict(), "mask_id": dynamics.cfg.mask_id})
+    context = tokens[None, :T]  # (1, T, N)
+    dyn_cfg = dynamics.cfg.to_dict()
+    export_stage(out, "dynamics_context", DynamicsContext(dynamics), {"context": context}, ["kv"], dyn_cfg)
+    kv = dynamics.context_kv(context)  # (1, Y, 2, T, G, D): one cache for both branches below
+    mask = torch.rand(2, tokens.shape[1], generator=torch.Generator().manual_seed(0)) < torch.tensor([[0.5], [1.0]])
+    partial = torch.where(mask, torch.full_like(tokens[T:T + 2], dynamics.cfg.mask_id), tokens[T:T + 1].expand(2, -1))  # (2, N)
+    export_stage(out, "dynamics", DynamicsStep(dynamics), {"kv": kv, "last": context[:, -1], "action": torch.tensor([3, 5]),
+                                                           "next_tokens": partial},
+                 ["logits"], dyn_cfg, batch_names={"kv": "Bc", "last": "Bc"})
     sizes = {p.name: p.stat().st_size for p in out.glob("*.onnx")}
     print("exported:", {k: f"{v / 1e6:.2f} MB" for k, v in sizes.items()}, flush=True)
     assert sum(sizes.values()) <= 20e6 and max(sizes.values()) < 8e6, sizes

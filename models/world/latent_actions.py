@@ -1,27 +1,28 @@
 """Latent action model (LAM): which of A = 8 discrete actions turns frame t into frame t+1?
 
-The encoder sees pixels of the past frames t-1, t and of the next frame t+1 (plus their difference,
-which makes motion easy to see) and emits one vector, snapped to the nearest of 8 codebook vectors
-(a VQ bottleneck). The decoder must predict frame t+1 from frame t and that code only, so the code has
-to carry "what changed"; it is not shown frame t-1, from which it could guess the motion instead.
+The encoder reads the motion between frame t and frame t+1 from their pixels: a cost volume (as in
+FlowNet, https://arxiv.org/abs/1504.06852) says, for every pixel of t+1 and every displacement of up to
+4 px, how well frame t shifted that way matches it; a softmin turns that into votes. Convs over the
+votes of each 4x4 patch (where things moved: a sprite, or the whole view) and the votes of the whole
+frame give one vector, snapped to the nearest of 8 codebook vectors (a VQ bottleneck). The encoder sees
+nothing but motion, so its codes cluster transitions by motion, not by what the picture shows.
 
-The decoder is a dynamic-filter predictor (Finn et al. 2016, https://arxiv.org/abs/1605.07157;
+The decoder must predict frame t+1 from frame t and that code only, so the code has to carry "what
+moved where". It is a dynamic-filter predictor (Finn et al. 2016, https://arxiv.org/abs/1605.07157;
 De Brabandere et al. 2016): conditioned on the action it predicts, for every 4x4 patch, a softmax
 over 7x7 displacements and moves frame t's pixels accordingly, plus a small residual for new content.
-A plain conv decoder learned to copy frame t and ignore the action within our CPU budget; with
-displacement kernels, "which way things move" is the cheapest thing to learn, so the code takes it on.
+Its loss weighs the pixels that change, so that a sprite's move counts as much as a pan of the view.
 After training only the encoder and codebook are used: to label training clips for the dynamics, and
 to read the actions of a real clip at evaluation.
 
 Against collapse to one or two actions (a known pitfall): a small action set, cosine-similarity
-codes, FiLM conditioning of every decoder block on the action, a usage term that rewards spreading
-the batch over all codes (the entropy of the mean soft assignment, as in clustering losses such as
-IIC). Most of all, a long warm-up without quantization: the decoder first learns to use a continuous
-(unit-norm) latent, whose gradients are direct; the codebook is then set by k-means on those latents
-(`init_codes`), so the 8 codes start on 8 different kinds of change, and a short phase trains on
-through the VQ bottleneck.
+codes set by k-means after a short warm-up with a continuous latent (`init_codes`), FiLM conditioning
+of every decoder block on the action, a usage term that rewards spreading the batch over all codes
+(the entropy of the mean soft assignment, as in clustering losses such as IIC), and dead-code resets
+onto the worst-predicted transitions (`reset_dead`), with the usage watched during training.
 
-Shape key: B batch, P = past frames (2), H = W = 64, C = 3, A actions, E code dim, c channels.
+Shape key: B batch, P = past frames, H = W = 64, C = 3, A actions, E code dim, c channels,
+m = (2 * reach + 1)^2 candidate displacements.
 """
 import math
 from dataclasses import dataclass, asdict
@@ -38,14 +39,19 @@ class LAMConfig:
     actions: int = 8  # |A|, as in the issue; Genie used 8 as well
     past: int = 2  # frames t-1 and t; the sticky agent makes a longer past give the action away
     code_dim: int = 32
-    width: int = 64
-    blocks: int = 3  # decoder blocks, each FiLM-conditioned on the action
+    width: int = 32
+    blocks: int = 2  # decoder blocks, each FiLM-conditioned on the action
     kernel: int = 7  # displacement window of the decoder: moves of up to 3 px a step (pans, sprites, scroll)
+    reach: int = 4  # the encoder's cost volume compares displacements of up to 4 px (a jump moves 4 px)
     beta: float = 0.25  # commitment weight (VQ-VAE)
-    usage_weight: float = 0.01  # weight of (log A - entropy of the batch's mean assignment)
+    recon_scale: float = 100.0  # the reconstruction loss in units of 1/100 of the squared pixel range, so that it,
+    # not the VQ and usage terms, drives the encoder (with a plain mean it was the smallest term, and the codes
+    # spread evenly over the batch by whatever feature was at hand, not by motion)
+    usage_weight: float = 0.05  # weight of (log A - entropy of the batch's mean assignment)
     tau: float = 0.1  # temperature of the soft assignment used by the usage term only
-    warmup_share: float = 0.8  # share of steps with a continuous latent before k-means sets the codes; the
-    # VQ phase after it is kept short: in longer runs here, with dead-code resets, the codes drifted into one
+    changed_weight: float = 20.0  # loss weight of pixels that change between t and t+1, against 1 for the rest
+    warmup_share: float = 0.1  # share of steps with a continuous latent before k-means sets the codes
+    reset_every: int = 50  # steps between dead-code checks: a code chosen by < 1/4 of its fair share is re-seeded
 
     def to_dict(self):
         return asdict(self)
@@ -73,6 +79,19 @@ class ActionQuantizer(nn.Module):
         return z + (q - z).detach(), idx, vq_loss, usage_loss
 
     @torch.no_grad()
+    def reset_dead(self, z: torch.Tensor, err: torch.Tensor) -> int:
+        """Codes chosen by under a quarter of their fair share since the last check move onto the encoder
+        outputs z (M, E) of the batch's worst-predicted transitions (err (M,)): where a new code is most
+        needed, as when k-means splits its worst cluster. Returns how many moved."""
+        share = self.usage / self.usage.sum().clamp(min=1)
+        dead = torch.nonzero(share < 0.25 / len(self.codebook)).flatten()
+        if len(dead):
+            pick = err.topk(len(dead)).indices
+            self.codebook.data[dead] = F.normalize(z[pick] + 0.01 * torch.randn_like(z[pick]), dim=1)
+        self.usage.zero_()
+        return len(dead)
+
+    @torch.no_grad()
     def init_codes(self, z: torch.Tensor, iters: int = 20) -> None:
         """Spherical k-means on encoder outputs z (M, E), seeded by farthest-point picks."""
         z = F.normalize(z, dim=1)
@@ -96,12 +115,13 @@ class LatentActionModel(nn.Module):
         self.cfg = cfg
         c, P = cfg.width, cfg.past
         # encoder: (P + 1 frames + 1 difference) * 3 channels, unshuffled by 4 -> 16x16
-        self.enc_in = nn.Conv2d((P + 2) * 3 * 16, c, 3, padding=1)
+        m = (2 * cfg.reach + 1) ** 2  # candidate displacements of the cost volume
+        self.enc_in = nn.Conv2d(m + 1, c, 3, padding=1)  # motion votes and changed share of each 4x4 patch
         self.enc_body = nn.Sequential(
             ResBlock(c), nn.Conv2d(c, c, 4, stride=2, padding=1),  # (B, c, 8, 8)
             ResBlock(c), nn.Conv2d(c, c, 4, stride=2, padding=1), nn.SiLU(),  # (B, c, 4, 4)
         )
-        self.enc_out = nn.Linear(c * 16, cfg.code_dim)
+        self.enc_out = nn.Linear(c * 16 + m, cfg.code_dim)
         self.vq = ActionQuantizer(cfg.actions, cfg.code_dim)
         # decoder: frame t unshuffled by 4 -> 16x16 with the action code as extra channels, FiLM in every block
         self.dec_in = nn.Conv2d(3 * 16 + cfg.code_dim, c, 3, padding=1)
@@ -110,12 +130,27 @@ class LatentActionModel(nn.Module):
         self.dec_kernel = nn.Conv2d(c, cfg.kernel ** 2, 3, padding=1)  # displacement logits per 4x4 patch
         self.dec_out = nn.Conv2d(c, 3 * 16, 3, padding=1)  # residual, for content the displacements cannot bring
 
+    def motion(self, frame: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
+        """A cost volume (as in FlowNet): for every pixel of frame t+1 and every displacement d within
+        `reach`, how well frame t shifted by d matches it; a softmin turns the costs into votes.
+        frame, nxt (B, 3, H, W) -> votes (B, m, H, W) summing to 1 over the m displacements."""
+        r = self.cfg.reach
+        H, W = frame.shape[2:]
+        padded = F.pad(frame, [r] * 4, mode="replicate")
+        cost = torch.stack([(padded[:, :, dy:dy + H, dx:dx + W] - nxt).abs().mean(1)
+                            for dy in range(2 * r + 1) for dx in range(2 * r + 1)], dim=1)  # (B, m, H, W)
+        return F.softmax(-cost / 0.02, dim=1)
+
     def encode_latent(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
-        """past (B, P, 3, H, W), nxt (B, 3, H, W) in [0, 1] -> continuous latent (B, E)."""
-        x = torch.cat([past, nxt[:, None], (nxt - past[:, -1])[:, None]], dim=1) * 2 - 1  # (B, P+2, 3, H, W)
-        x = F.pixel_unshuffle(x.flatten(1, 2), 4)  # (B, (P+2)*48, 16, 16)
+        """past (B, P, 3, H, W), nxt (B, 3, H, W) in [0, 1] -> continuous latent (B, E).
+        The encoder reads motion only: the displacement votes of every 4x4 patch and whether it changed
+        (where they sit tells a sprite from the view), and the votes of the whole frame."""
+        frame = past[:, -1]
+        votes = self.motion(frame, nxt)  # (B, m, H, W)
+        changed = ((nxt - frame).abs().sum(1, keepdim=True) > 1e-3).float()  # (B, 1, H, W)
+        x = torch.cat([F.avg_pool2d(votes, 4), F.avg_pool2d(changed, 4)], dim=1)  # (B, m + 1, 16, 16)
         h = self.enc_body(self.enc_in(x))  # (B, c, 4, 4)
-        return self.enc_out(h.flatten(1))  # (B, E)
+        return self.enc_out(torch.cat([h.flatten(1), votes.mean((2, 3)) * 10], dim=1))  # (B, E)
 
     def encode(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
         """The action index (B,) int64: all that the dynamics and the evaluation need."""
@@ -146,6 +181,11 @@ class LatentActionModel(nn.Module):
             q, vq_loss, usage_loss = F.normalize(z, dim=1), vq_loss.detach() * 0, usage_loss.detach() * 0
         # --- predict the next frame from the past and the action alone ---
         pred = self.decode(past, q)  # (B, 3, H, W)
-        recon = F.mse_loss(pred, nxt)
-        return {"pred": pred, "action": idx, "z": z.detach(), "recon": recon,
-                "usage_loss": usage_loss, "loss": recon + self.cfg.beta * vq_loss + self.cfg.usage_weight * usage_loss}
+        # --- weigh the pixels that change: a small sprite's move then counts about as much as a whole-image
+        # pan, so the 8 codes are spent on directions of every kind of clip, not on pans alone ---
+        changed = ((nxt - past[:, -1]).abs().sum(1, keepdim=True) > 1e-3).float()  # (B, 1, H, W)
+        w = 1 + self.cfg.changed_weight * changed
+        err = ((pred - nxt) ** 2 * w).flatten(1).sum(1) / (3 * w.flatten(1).sum(1))  # (B,)
+        recon = err.mean()
+        return {"pred": pred, "action": idx, "z": z.detach(), "err": err.detach(), "recon": recon,
+                "usage_loss": usage_loss, "loss": self.cfg.recon_scale * recon + self.cfg.beta * vq_loss + self.cfg.usage_weight * usage_loss}

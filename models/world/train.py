@@ -36,11 +36,11 @@ class TrainConfig:
     tok_steps: int = 1500
     tok_batch: int = 32
     tok_lr: float = 2e-3
-    lam_steps: int = 700
+    lam_steps: int = 800
     lam_batch: int = 32
     lam_lr: float = 1e-3
-    dyn_steps: int = 800
-    dyn_batch: int = 16
+    dyn_steps: int = 1000
+    dyn_batch: int = 24
     dyn_lr: float = 1e-3
     eval_clips: int = 48  # held-out clips used for the rollout metric (MaskGIT sampling is the slow part)
     out: str = str(ROOT / "artifacts")
@@ -95,9 +95,9 @@ def train_tokenizer(cfg: TrainConfig, frames: np.ndarray, rng) -> Tokenizer:
 
 @torch.no_grad()
 def tokenize(model: Tokenizer, frames: np.ndarray, batch: int = 256) -> np.ndarray:
-    """(n, L, H, W, 3) uint8 -> (n, L, N) int16 (K = 1000 fits)."""
+    """(n, L, H, W, 3) uint8 -> (n, L, N) int32."""
     flat = frames.reshape(-1, *frames.shape[2:])
-    out = [model.encode(to_float(flat[i:i + batch])).numpy().astype(np.int16) for i in range(0, len(flat), batch)]
+    out = [model.encode(to_float(flat[i:i + batch])).numpy().astype(np.int32) for i in range(0, len(flat), batch)]
     return np.concatenate(out).reshape(frames.shape[0], frames.shape[1], -1)
 
 
@@ -128,11 +128,14 @@ def train_lam(cfg: TrainConfig, frames: np.ndarray, rng) -> LatentActionModel:
         opt.zero_grad()
         out["loss"].backward()
         opt.step()
-        # --- usage monitor: codes chosen since the last report (before k-means, by the untrained codebook) ---
-        if step % 50 == 49:
+        # --- usage monitor and dead-code resets: codes chosen since the last check ---
+        if step % model.cfg.reset_every == model.cfg.reset_every - 1:
             used = int((model.vq.usage > 0).sum())
+            moved = 0
+            if warmup <= step < int(0.9 * cfg.lam_steps):  # no resets in the last tenth: the codes settle
+                moved = model.vq.reset_dead(out["z"], out["err"])
             model.vq.usage.zero_()
-            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used)
+            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used, reset=moved)
     return model.eval()
 
 
@@ -155,8 +158,8 @@ def dyn_batch(tokens: np.ndarray, actions: np.ndarray, clip_idx, t_idx, context:
     return ctx, torch.from_numpy(actions[clip_idx, t_idx]), torch.from_numpy(tokens[clip_idx, t_idx + 1].astype(np.int64))
 
 
-def train_dynamics(cfg: TrainConfig, tokens: np.ndarray, actions: np.ndarray, rng, K: int, A: int) -> Dynamics:
-    model = Dynamics(DynamicsConfig(codebook_size=K, actions=A))
+def train_dynamics(cfg: TrainConfig, tokens: np.ndarray, actions: np.ndarray, rng, levels: tuple, A: int) -> Dynamics:
+    model = Dynamics(DynamicsConfig(levels=tuple(levels), actions=A))
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.dyn_lr, weight_decay=0.01)
     n, L = tokens.shape[:2]
     bar = tqdm(range(cfg.dyn_steps), desc="dynamics", mininterval=10)
@@ -211,7 +214,7 @@ def main(argv=None):
     save(tokenizer, cache / "tokenizer.pt")
     tokens = tokenize(tokenizer, frames)  # (n, L, N)
 
-    dynamics = train_dynamics(cfg, tokens, actions, rng, tokenizer.cfg.codebook_size, lam.cfg.actions)
+    dynamics = train_dynamics(cfg, tokens, actions, rng, tokenizer.cfg.levels, lam.cfg.actions)
     save(dynamics, cache / "dynamics.pt")
     train_minutes = (time.time() - start) / 60
 

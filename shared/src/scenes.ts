@@ -19,14 +19,14 @@ import { z } from 'zod';
 export const sceneFrameSize = 64;
 /** Tokens per frame: a 16×16 grid, flattened row-major. */
 export const sceneTokensPerFrame = 256;
-/** Codes of the tokenizer's FSQ codebook: a token is an integer in [0, sceneCodebookSize). */
-export const sceneCodebookSize = 1000;
+/** Codes of the tokenizer's FSQ codebook (6 digits of 7 levels): a token is an integer in [0, sceneCodebookSize). */
+export const sceneCodebookSize = 117_649;
 /** Latent actions: an action is an integer in [0, sceneActionCount); all of them is the 8-branch batch. */
 export const sceneActionCount = 8;
 /** Past frames the dynamics model conditions on; a step takes 1 to this many, most recent last. */
 export const sceneContextLength = 4;
 /** MaskGIT refinements per step unless the request says otherwise (dynamics.json `config.steps`). */
-export const sceneDefaultSteps = 8;
+export const sceneDefaultSteps = 6;
 export const sceneMaxSteps = 16;
 /** Sampling temperature unless the request says otherwise: evaluate.py's SAMPLE_TEMPERATURE, the
  *  value the model report measures (below 1: fewer speckles from unlikely codes). 0 is greedy. */

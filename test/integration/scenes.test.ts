@@ -70,9 +70,13 @@ describe('scenes', () => {
     expect(first.body).toMatchObject({ step: 1, precomputed: true });
     expect(first.body.frame).not.toBe(created.body.frame);
 
+    // with the next batch ready, a press by someone else takes nothing: the owner's press still finds it
+    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the second 8-branch batch', 30_000);
     const intruder = await signIn('scene-intruder');
     expect((await api(`/scenes/${sceneId}/steps`, { body: { action: 1 }, token: intruder.token })).status).toBe(403);
     expect((await api(`/scenes/${sceneId}`, { token: intruder.token })).status).toBe(403);
+    const second = await api(`/scenes/${sceneId}/steps`, { body: { action: 1 }, token });
+    expect(second.body).toMatchObject({ step: 2, precomputed: true });
 
     for (const action of [8, -1, 1.5, '2']) expect((await api(`/scenes/${sceneId}/steps`, { body: { action }, token })).status).toBe(400);
     expect((await api('/scenes/sc_000000000000000000000000/steps', { body: { action: 1 }, token })).status).toBe(404);

@@ -38,30 +38,40 @@ def test_tokenizer_round_trip_shapes_and_codes():
     x = torch.rand(2, 3, 64, 64)
     tokens = model.encode(x)
     assert tokens.shape == (2, 256) and tokens.dtype == torch.int64
-    assert 0 <= tokens.min() and tokens.max() < model.cfg.codebook_size == 1000
+    K = model.cfg.codebook_size
+    assert 0 <= tokens.min() and tokens.max() < K == 7 ** 6
     assert model.decode(tokens).shape == (2, 3, 64, 64)
-    codes = model.fsq.indices_to_codes(torch.arange(1000).view(1, 10, 100))  # every code maps back to itself
-    assert torch.equal(model.fsq.codes_to_indices(codes), torch.arange(1000).view(1, 10, 100))
+    every = torch.arange(K).view(1, 7 ** 3, 7 ** 3)
+    codes = model.fsq.indices_to_codes(every)  # every code maps back to itself
+    assert torch.equal(model.fsq.codes_to_indices(codes), every)
 
 
 def test_latent_action_model_shapes():
     model = LatentActionModel(LAMConfig())
-    past, nxt = torch.rand(3, 2, 3, 64, 64), torch.rand(3, 3, 64, 64)
+    past, nxt = torch.rand(3, model.cfg.past, 3, 64, 64), torch.rand(3, 3, 64, 64)
     out = model(past, nxt)
     assert out["pred"].shape == (3, 3, 64, 64) and out["action"].shape == (3,)
     assert out["loss"].ndim == 0 and int(out["action"].max()) < 8
     assert model.encode(past, nxt).shape == (3,)
 
 
-def test_dynamics_shapes_grouping_and_sampling():
-    cfg = DynamicsConfig(dim=32, layers=1, heads=2, steps=3)
+def test_dynamics_shapes_grouping_cache_and_sampling():
+    cfg = DynamicsConfig(dim=32, layers=2, heads=2, steps=3)
     model = Dynamics(cfg).eval()
     tokens = torch.arange(256).view(1, 256)
     assert torch.equal(ungroup2x2(group2x2(tokens, 16)[..., None].float(), 16)[..., 0].long(), tokens)
-    ctx = torch.randint(1000, (8, 4, 256))
+    K = cfg.codebook_size
+    ctx = torch.randint(K, (8, 4, 256))
     logits = model(ctx, torch.arange(8), torch.full((8, 256), cfg.mask_id))
-    assert logits.shape == (8, 256, 1000)
-    assert model.sample(ctx, torch.arange(8)).shape == (8, 256)
+    assert logits.shape == (8, 256, 6, 7)
+    # the context cache of one sample serves every branch: the same logits as the full forward
+    kv = model.context_kv(ctx[:1])
+    assert kv.shape == (1, 2, 2, 4, 64, 32)
+    nxt = torch.where(torch.rand(8, 256) < 0.5, torch.full((8, 256), cfg.mask_id), ctx[:, -1])
+    assert torch.allclose(model.step(kv, ctx[:1, -1], torch.arange(8), nxt), model(ctx[:1].expand(8, -1, -1), torch.arange(8), nxt), atol=1e-5)
+    out = model.sample(ctx[:1], torch.arange(8))
+    assert out.shape == (8, 256) and 0 <= out.min() and out.max() < K
+    assert model.digits(out).shape == (8, 256, 6)
     assert model.loss(ctx, torch.arange(8), ctx[:, -1])["loss"].ndim == 0
 
 
@@ -73,7 +83,7 @@ def test_smoke_training_run_writes_artifacts_and_report(tmp_path):
     for row in ("tokenizer PSNR (dB)", "ΔtPSNR(4) (dB)", "latent-action consistency (%)", "latent actions used",
                 "codebook codes used", "training time (min)"):
         assert f"| {row} |" in report
-    for stage in ("tokenizer_encoder", "tokenizer_decoder", "lam_encoder", "dynamics"):
+    for stage in ("tokenizer_encoder", "tokenizer_decoder", "lam_encoder", "dynamics_context", "dynamics"):
         meta = json.loads((tmp_path / "artifacts" / f"{stage}.json").read_text())
         assert (tmp_path / "artifacts" / f"{stage}.onnx").stat().st_size > 0
         assert meta["inputs"] and meta["outputs"] and meta["parity"]["outputs"]
