@@ -19,6 +19,7 @@ async function main() {
   });
   for (const name of ['API', 'APP', 'SANDBOX', 'INFERENCE', 'MEDIA']) console.log(`${name} ${stack.urls[name]}`);
   console.log('ready: open APP in a browser. Ctrl-C stops everything.');
+  console.log(`operators: ${stack.urls.APP}/#/packages/console/pages/login/index (secret in ${s.dataDir}/operator-secret)`);
 
   let stopping = false;
   const shutdown = async () => {
