@@ -42,7 +42,9 @@ class DynamicsConfig:
     layers: int = 4
     heads: int = 4
     mlp_ratio: int = 2
-    steps: int = 6  # MaskGIT refinement steps at sampling; a parameter of `sample` and of the runtime
+    steps: int = 4  # MaskGIT refinement steps at sampling; a parameter of `sample` and of the runtime (the issue
+    # suggests 8-10; 4 keeps the 8-branch batch within 100 ms on one CPU thread, and the copy prior means
+    # most tokens are settled early)
     temperature: float = 1.0  # sampling temperature; evaluate.py may use its own
     context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so
     # that rollouts, whose context holds the model's own imperfect frames, stay near the training data

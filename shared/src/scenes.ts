@@ -26,7 +26,7 @@ export const sceneActionCount = 8;
 /** Past frames the dynamics model conditions on; a step takes 1 to this many, most recent last. */
 export const sceneContextLength = 4;
 /** MaskGIT refinements per step unless the request says otherwise (dynamics.json `config.steps`). */
-export const sceneDefaultSteps = 6;
+export const sceneDefaultSteps = 4;
 export const sceneMaxSteps = 16;
 /** Sampling temperature unless the request says otherwise: evaluate.py's SAMPLE_TEMPERATURE, the
  *  value the model report measures (below 1: fewer speckles from unlikely codes). 0 is greedy. */
