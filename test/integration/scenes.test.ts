@@ -1,5 +1,7 @@
 import { deflateSync } from 'node:zlib';
+import { seedSeries } from '../../functions/local/seed/catalog';
 import { eventually } from '../support/eventually';
+import { addSeries, putEpisode } from '../support/fixtures';
 import { apiClient } from '../support/http';
 import { readStackInfo } from '../support/stack-setup';
 
@@ -52,7 +54,8 @@ async function upload(token: string, bytes: Buffer, contentType = 'image/png'): 
 let seriesId: string;
 let freeEpisodes: number;
 beforeAll(async () => {
-  ({ id: seriesId, freeEpisodes } = (await api('/series')).body.items[0]);
+  // A seeded series, not the catalog's first: other suites publish series of their own.
+  ({ id: seriesId, freeEpisodes } = (await api(`/series/${seedSeries[0].id}`)).body.series);
 });
 
 describe('scenes', () => {
@@ -101,6 +104,17 @@ describe('scenes', () => {
     expect(locked.status).toBe(402);
     expect(locked.body.code).toBe('ENTITLEMENT_REQUIRED');
     expect((await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 999 } }, token })).status).toBe(400);
+  });
+
+  it('quotes a locked frame as /play quotes the episode: its own coin price', async () => {
+    const mediaKey = `media/${seedSeries[0].id}/ep-001.mp4`;
+    await addSeries(stack, { id: 'scene-priced', episodes: 3, freeEpisodes: 1, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
+    await putEpisode(stack, { seriesId: 'scene-priced', index: 2, mediaKey, priceCoins: 77 });
+    const { token } = await signIn('scene-priced-viewer');
+    const quotes77 = (r: { status: number; body: { offers?: Array<{ kind: string; coins?: number }> } }) => r.status === 402 && Boolean(r.body.offers?.some((o) => o.kind === 'coins' && o.coins === 77));
+    const scene = await eventually(() => api('/scenes', { body: { source: { kind: 'frame', seriesId: 'scene-priced', episode: 2, atS: 1 } }, token }), quotes77, 'the scene paywall');
+    const played = await eventually(() => api('/play', { body: { seriesId: 'scene-priced', episode: 2 }, token }), quotes77, 'the play paywall');
+    expect(scene.body.offers).toEqual(played.body.offers);
   });
 
   it('starts a scene from an uploaded picture, and refuses non-images, bombs and other users\' uploads', async () => {

@@ -43,7 +43,7 @@ export async function addSeries(stack: StackInfo, spec: { id: string; episodes: 
 }
 
 /** Adds (or replaces) one episode, optionally with a release time, as an operator would schedule it. */
-export async function putEpisode(stack: StackInfo, spec: { seriesId: string; index: number; mediaKey: string; releaseAt?: string }) {
+export async function putEpisode(stack: StackInfo, spec: { seriesId: string; index: number; mediaKey: string; releaseAt?: string; priceCoins?: number }) {
   const documents = DynamoDBDocumentClient.from(
     new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
   );
@@ -60,6 +60,7 @@ export async function putEpisode(stack: StackInfo, spec: { seriesId: string; ind
         durationS: 12,
         mediaKey: spec.mediaKey,
         ...(spec.releaseAt ? { releaseAt: spec.releaseAt } : {}),
+        ...(spec.priceCoins !== undefined ? { priceCoins: spec.priceCoins } : {}),
       },
     }),
   );

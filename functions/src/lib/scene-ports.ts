@@ -3,7 +3,7 @@ import { ffmpegFrames } from '../adapters/ffmpeg-frames';
 import { inferenceClient } from '../adapters/inference';
 import { startPrecompute } from '../adapters/lambda-precompute';
 import type { ScenePorts } from '../domain/scenes/scene';
-import { catalog, clock, holdings } from './ports';
+import { catalog, clock, holdings, products } from './ports';
 
 export const scenePorts: ScenePorts = {
   scenes: dynamoScenes,
@@ -11,6 +11,7 @@ export const scenePorts: ScenePorts = {
   frames: ffmpegFrames,
   catalog,
   holdings,
+  products: () => products.get(),
   precompute: startPrecompute,
   now: clock,
 };

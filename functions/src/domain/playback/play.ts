@@ -1,7 +1,7 @@
 import { decideEntitlement, type Holdings } from '@drama/shared/entitlement';
 import { playUrlTtlS, type Offer, type PlayInput, type PlayOutput } from '@drama/shared/playback';
 import type { ProductCatalog } from '@drama/shared/products';
-import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
+import { releasedEpisodes, type CatalogReader, type Series } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
 import { episodePrice } from '../wallet/unlock';
@@ -25,6 +25,21 @@ export interface PlayPorts {
   products?: () => Promise<ProductCatalog>;
 }
 
+/**
+ * The rule quotes the series' defaults; a paywall (of a play or of a scene from a frame) quotes what
+ * POST /unlocks and POST /orders will charge: this episode's own coin price and the operator's
+ * membership prices.
+ */
+export async function paywallOffers(series: Series, episode: number, offers: Offer[], products?: () => Promise<ProductCatalog>): Promise<Offer[]> {
+  const live = products ? await products() : undefined;
+  const coins = episodePrice(series, episode);
+  return offers.map((o): Offer => {
+    if (o.kind === 'coins') return { ...o, coins };
+    if (o.kind === 'membership') return { ...o, priceFen: live?.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen };
+    return o;
+  });
+}
+
 /** Play asks the one entitlement rule, then signs a short-lived media URL for this caller. */
 export async function play(input: PlayInput, userId: string, ports: PlayPorts): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
@@ -36,18 +51,7 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
 
   const holdings = await ports.holdings.holdingsOf(userId);
   const decision = decideEntitlement(termsOf(series), episode.index, holdings, now);
-  if (!decision.entitled) {
-    // The rule quotes the series' defaults; the paywall quotes what POST /unlocks and POST /orders
-    // will charge: this episode's own coin price and the operator's membership prices.
-    const live = ports.products ? await ports.products() : undefined;
-    const coins = episodePrice(series, episode.index);
-    const offers = decision.offers.map((o): Offer => {
-      if (o.kind === 'coins') return { ...o, coins };
-      if (o.kind === 'membership') return { ...o, priceFen: live?.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen };
-      return o;
-    });
-    throw new EntitlementRequired(offers);
-  }
+  if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode.index, decision.offers, ports.products));
 
   const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {

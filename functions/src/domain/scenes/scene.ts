@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sceneActionCount, sceneContextLength, type SceneBranch } from '@drama/shared/scenes';
 import type { CreateSceneInput, SceneOutput, SceneStepOutput } from '@drama/shared/scene-api';
 import { decideEntitlement } from '@drama/shared/entitlement';
+import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { BadRequest, DomainError, EntitlementRequired, Forbidden, NotFound } from '../errors';
-import type { HoldingsReader } from '../playback/play';
+import { paywallOffers, type HoldingsReader } from '../playback/play';
 
 /**
  * A playable scene: the owner, the recent token window the dynamics model conditions on, the step
@@ -58,6 +59,8 @@ export interface ScenePorts {
   frames: FrameSource;
   catalog: CatalogReader;
   holdings: HoldingsReader;
+  /** The products on sale, so a paywall here quotes the operator's prices as /play's does. */
+  products?: () => Promise<ProductCatalog>;
   /** Starts the next 8-branch batch without waiting for it (an async invocation in AWS). */
   precompute(sceneId: string, step: number): Promise<void>;
   now: () => Date;
@@ -86,7 +89,7 @@ export async function createScene(input: CreateSceneInput, userId: string, ports
     const found = series?.published ? releasedEpisodes(series, now).find((e) => e.index === episode) : undefined;
     if (!series || !found) throw new NotFound(`no episode ${episode} of ${seriesId}`);
     const decision = decideEntitlement(termsOf(series), episode, await ports.holdings.holdingsOf(userId), now);
-    if (!decision.entitled) throw new EntitlementRequired(decision.offers);
+    if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode, decision.offers, ports.products));
     if (atS >= found.durationS) throw new BadRequest(`episode ${episode} is ${found.durationS} s long`);
     rgb = await ports.frames.fromEpisode(found.mediaKey, atS);
   }
