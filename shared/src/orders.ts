@@ -12,7 +12,18 @@ export const productRefSchema = z.discriminatedUnion('kind', [
 export type ProductRef = z.infer<typeof productRefSchema>;
 
 /** What exactly a product is, in one word for the analytics stream: the coin pack, the series id or the membership plan. */
+/** The product id the platforms see (Douyin's skuId, WeChat's productId). */
+export const platformSkuOf = (product: ProductRef): string =>
+  product.kind === 'coins' ? product.packId : product.kind === 'series' ? `series-${product.seriesId}` : `vip-${product.plan}`;
+
 export const skuOf = (product: ProductRef): string => (product.kind === 'coins' ? product.packId : product.kind === 'series' ? product.seriesId : product.plan);
+
+/** What analytics and ad conversions record of a product: its kind, its sku and, for a series, which. */
+export const productFacts = (product: ProductRef) => ({
+  product: product.kind,
+  sku: skuOf(product),
+  ...(product.kind === 'series' ? { seriesId: product.seriesId } : {}),
+});
 
 export const createOrderInputSchema = z
   .object({

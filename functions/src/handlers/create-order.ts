@@ -1,4 +1,4 @@
-import { createOrderInputSchema, skuOf } from '@drama/shared/orders';
+import { createOrderInputSchema, productFacts } from '@drama/shared/orders';
 import { payParamsFor } from '../adapters/platform/pay-params';
 import { createOrder } from '../domain/orders/create-order';
 import { json, route } from '../lib/http';
@@ -8,15 +8,6 @@ import { catalog, clock, events, orders, products, wallets } from '../lib/ports'
 export const handler = route({ auth: 'required', body: createOrderInputSchema }, async ({ body, caller }) => {
   const output = await createOrder(body, caller.userId, { catalog, orders, wallets, payParams: payParamsFor, now: clock, products: () => products.get() });
   logger.info('order created', { orderId: output.orderId, userId: caller.userId, amountFen: output.amountFen, platform: body.platform });
-  const { product } = body;
-  await events.record({
-    kind: 'order_created',
-    userId: caller.userId,
-    orderId: output.orderId,
-    amountFen: output.amountFen,
-    product: product.kind,
-    sku: skuOf(product),
-    ...(product.kind === 'series' ? { seriesId: product.seriesId } : {}),
-  });
+  await events.record({ kind: 'order_created', userId: caller.userId, orderId: output.orderId, amountFen: output.amountFen, ...productFacts(body.product) });
   return json(201, output);
 });

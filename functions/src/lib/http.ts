@@ -88,24 +88,30 @@ export function header(event: Event, name: string): string | undefined {
   return undefined;
 }
 
-function authenticate(event: Event): Caller | null {
+/** The bearer token of the request: undefined without an Authorization header, 401 when it is malformed. */
+function bearerToken(event: Event): string | undefined {
   const value = header(event, 'authorization');
-  if (!value) return null;
+  if (!value) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(value);
   if (!match) throw new Unauthorized('the Authorization header must be "Bearer <token>"');
-  const claims = verifyToken(match[1], config().tokenSecret, new Date());
+  return match[1];
+}
+
+function authenticate(event: Event): Caller | null {
+  const token = bearerToken(event);
+  if (!token) return null;
+  const claims = verifyToken(token, config().tokenSecret, new Date());
   if (!claims) throw new Unauthorized('the token is invalid or expired: sign in again');
   return { userId: claims.sub };
 }
 
 /** Operator routes: only an operator token passes; a viewer's valid token is told it is not allowed. */
 function authenticateOperator(event: Event): Caller {
-  const value = header(event, 'authorization');
-  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
-  if (!match) throw new Unauthorized('operator routes need "Authorization: Bearer <operator token>"');
+  const token = bearerToken(event);
+  if (!token) throw new Unauthorized('operator routes need "Authorization: Bearer <operator token>"');
   const now = new Date();
-  if (isOperatorToken(match[1], config().operatorSecret, now)) return { userId: operatorSubject };
-  if (verifyToken(match[1], config().tokenSecret, now)) throw new Forbidden('operators only');
+  if (isOperatorToken(token, config().operatorSecret, now)) return { userId: operatorSubject };
+  if (verifyToken(token, config().tokenSecret, now)) throw new Forbidden('operators only');
   throw new Unauthorized('the operator token is invalid or expired: sign in again');
 }
 

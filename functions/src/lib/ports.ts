@@ -1,4 +1,4 @@
-import { skuOf } from '@drama/shared/orders';
+import { productFacts } from '@drama/shared/orders';
 import { dynamoAttribution, dynamoConversions } from '../adapters/dynamodb-attribution';
 import { cachedCatalog } from '../adapters/dynamodb-catalog';
 import { dynamoEvents } from '../adapters/dynamodb-events';
@@ -27,10 +27,10 @@ export const holdings: HoldingsReader = { holdingsOf: async (userId) => holdings
 export const orders = dynamoOrders;
 /** Coin packs and membership prices: the operator's, cached like the catalog. */
 export const products = cachedProducts();
-/** The analytics stream and attribution: the last click, the conversion outbox, the ad platform. */
-// Replays of an episode within 10 minutes are one play and one paywall for the funnel.
 export const eventReader = dynamoEvents;
+/** The analytics stream: replays of an episode within 10 minutes are one play and one paywall for the funnel. */
 export const events = onceWithin(dynamoEvents, new Set(['play_start', 'paywall_shown']), 10 * 60_000);
+/** Attribution: the last click (remembered per container for 30 s), the conversion outbox, the ad platform. */
 export const attributionPorts: AttributionPorts = {
   store: rememberClicks(dynamoAttribution, 30_000),
   outbox: dynamoConversions,
@@ -52,10 +52,7 @@ export const settlePorts: SettlePorts = {
   log: (message, fields) => logger.info(message, fields),
   // Once per order, when it is granted: the "paid" event and the payment conversion.
   onGranted: async (order) => {
-    const { product } = order;
-    const sku = skuOf(product);
-    const seriesId = product.kind === 'series' ? product.seriesId : undefined;
-    const detail = { orderId: order.orderId, amountFen: order.amountFen, product: product.kind, sku, seriesId };
+    const detail = { orderId: order.orderId, amountFen: order.amountFen, ...productFacts(order.product) };
     await Promise.all([
       events.record({ kind: 'paid', userId: order.userId, ...detail }),
       convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts),

@@ -1,3 +1,4 @@
+import { platformSkuOf } from '@drama/shared/orders';
 import type { Platform } from '@drama/shared/auth';
 import type { PayParamsBuilder } from '../../domain/orders/create-order';
 import { config } from '../../lib/config';
@@ -15,7 +16,7 @@ const douyin: PayParamsBuilder = {
     const data = requestOrderData({
       outOrderNo: order.orderId,
       totalAmountFen: order.amountFen,
-      skuId: order.product.kind === 'series' ? `series-${order.product.seriesId}` : order.product.kind === 'coins' ? order.product.packId : `vip-${order.product.plan}`,
+      skuId: platformSkuOf(order.product),
       title: order.title,
       imageUrl: s3Media.coverUrl(coverKey ?? 'covers/vip.jpg'),
       payNotifyUrl: `${c.apiPublicUrl}/pay/douyin/notify`,
@@ -37,7 +38,7 @@ const wechat: PayParamsBuilder = {
     const params = virtualPaymentParams({
       offerId: c.wechat.offerId,
       env: c.wechat.env,
-      productId: order.product.kind === 'series' ? `series-${order.product.seriesId}` : order.product.kind === 'coins' ? order.product.packId : `vip-${order.product.plan}`,
+      productId: platformSkuOf(order.product),
       goodsPriceFen: order.amountFen,
       outTradeNo: order.orderId,
       attach: order.userId,

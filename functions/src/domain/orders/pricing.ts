@@ -6,8 +6,6 @@ import { NotFound } from '../errors';
 export interface PricedProduct {
   amountFen: number;
   title: string;
-  /** The platform-side product id (Douyin skuId, WeChat productId). */
-  skuId: string;
   coverKey?: string;
   /** A coin pack's terms as sold: the grant follows them even if the operator changes the pack later. */
   pack?: CoinPack;
@@ -20,17 +18,17 @@ export async function priceOf(product: ProductRef, catalog: CatalogReader, produ
       const pack = products.coinPacks.find((p) => p.packId === product.packId);
       if (!pack) throw new NotFound(`no coin pack ${product.packId}`);
       const bonus = pack.bonusCoins ? ` + ${pack.bonusCoins} 赠送` : '';
-      return { amountFen: pack.priceFen, title: `${pack.coins} 金币${bonus}`, skuId: pack.packId, pack: { ...pack } };
+      return { amountFen: pack.priceFen, title: `${pack.coins} 金币${bonus}`, pack: { ...pack } };
     }
     case 'series': {
       const series = await catalog.getSeries(product.seriesId);
       if (!series || !series.published) throw new NotFound(`no series ${product.seriesId}`);
-      return { amountFen: series.seriesPriceFen, title: `《${series.title}》全集`, skuId: `series-${series.id}`, coverKey: series.coverKey };
+      return { amountFen: series.seriesPriceFen, title: `《${series.title}》全集`, coverKey: series.coverKey };
     }
     case 'membership': {
       const plan = products.memberships.find((m) => m.plan === product.plan);
       if (!plan) throw new NotFound(`no membership plan ${product.plan}`);
-      return { amountFen: plan.priceFen, title: plan.title, skuId: `vip-${plan.plan}` };
+      return { amountFen: plan.priceFen, title: plan.title };
     }
   }
 }
