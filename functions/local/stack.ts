@@ -142,8 +142,9 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
     if (opts.inference !== false) {
       const inference = startChild('inference', process.execPath, [bin('tsx', join('dist', 'cli.mjs')), join(s.rootDir, 'models', 'runtime', 'server.ts')], {
         cwd: s.rootDir,
-        // A 2-core CPU computes an 8-branch batch in about a second; give queued requests room.
-        env: { INFERENCE_PORT: String(s.ports.inference), INFERENCE_HOST: s.host, INFERENCE_TIMEOUT_MS: '20000' },
+        // Queued requests get room on a busy 2-core CPU; the batches computed ahead of a press run at a
+        // lower CPU priority than the API answering presses (in AWS they run on the GPU endpoint).
+        env: { INFERENCE_PORT: String(s.ports.inference), INFERENCE_HOST: s.host, INFERENCE_TIMEOUT_MS: '20000', INFERENCE_NICE: process.env.INFERENCE_NICE ?? '10' },
         log: opts.log,
       });
       stops.push(inference.stop);

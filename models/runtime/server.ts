@@ -11,6 +11,7 @@
 //   npx tsx models/runtime/server.ts          (the Docker image runs the bundle with `serve`)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setPriority } from 'node:os';
 import { defaultPorts } from '@drama/shared/config';
 import {
   sceneDefaultTemperature,
@@ -244,7 +245,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   return n;
 }
 
-/** Environment, checked once: INFERENCE_PORT, INFERENCE_HOST, INFERENCE_TIMEOUT_MS, INFERENCE_QUEUE,
+/** Environment, checked once: INFERENCE_PORT, INFERENCE_HOST, INFERENCE_TIMEOUT_MS, INFERENCE_QUEUE (INFERENCE_NICE in main),
  *  and WORLD_ARTIFACTS, WORLD_EP, WORLD_THREADS (artifacts.ts). */
 export function serverOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): InferenceServerOptions {
   return {
@@ -263,6 +264,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const opts = serverOptionsFromEnv();
+  // Locally the server shares the CPU with the API it stands in a GPU endpoint for: a batch computed
+  // ahead of the viewer's next press must not slow the press being answered (INFERENCE_NICE=10).
+  if (process.env.INFERENCE_NICE) setPriority(positiveInt(process.env, 'INFERENCE_NICE', 0, 0));
   const server = await startInferenceServer(opts);
   console.log(`INFERENCE ${server.url}   loading ${opts.runtime?.dir} (${opts.runtime?.ep})`);
   try {

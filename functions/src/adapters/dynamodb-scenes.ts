@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { sceneActionCount } from '@drama/shared/scenes';
-import type { Scene, SceneStore } from '../domain/scenes/scene';
+import type { Scene, SceneStore, SceneView } from '../domain/scenes/scene';
 import { config } from '../lib/config';
 import { documentClient } from './dynamodb';
 
@@ -9,6 +9,39 @@ const key = (sceneId: string) => ({ pk: `SCENE#${sceneId}`, sk: 'SCENE' });
 
 /** Scenes live a day; the sweep (or DynamoDB TTL in AWS, on `expiresAtS`) removes them. */
 const sceneTtlS = 24 * 3600;
+
+/**
+ * A token window is stored as one binary attribute (little-endian uint32: tokens per frame, then every
+ * token), not a list of numbers: a scene item holds 9 windows of up to 4×256 tokens, and as lists the
+ * press's one write spent most of its time (de)serialising 9,000 number attributes.
+ */
+export function packWindow(window: number[][]): Uint8Array {
+  const perFrame = window[0]?.length ?? 0;
+  if (window.some((frame) => frame.length !== perFrame)) throw new Error('a token window\'s frames must have equal length');
+  const words = new Uint32Array(1 + window.length * perFrame);
+  words[0] = perFrame;
+  window.forEach((frame, f) => words.set(frame, 1 + f * perFrame));
+  return new Uint8Array(words.buffer);
+}
+
+export function unpackWindow(stored: unknown): number[][] {
+  if (Array.isArray(stored)) return stored as number[][]; // written before windows were packed
+  if (!(stored instanceof Uint8Array) || stored.byteLength % 4 !== 0 || stored.byteLength < 4) throw new Error('a stored token window is malformed');
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  const words = Array.from({ length: stored.byteLength / 4 }, (_, i) => view.getUint32(i * 4, true));
+  const perFrame = words[0];
+  const frames: number[][] = [];
+  for (let at = 1; perFrame > 0 && at < words.length; at += perFrame) frames.push(words.slice(at, at + perFrame));
+  return frames;
+}
+
+type StoredBranch = { action: number; window: unknown; png: string };
+
+function fromItem(item: Record<string, any>): Scene {
+  const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, window, pending, ...scene } = item;
+  const branches = ((pending?.branches ?? []) as StoredBranch[]).map((b) => ({ action: Number(b.action), window: unpackWindow(b.window), png: b.png }));
+  return { ...scene, window: unpackWindow(window), pending: pending ? { step: Number(pending.step), branches } : null } as Scene;
+}
 
 async function conditional(run: () => Promise<unknown>): Promise<boolean> {
   try {
@@ -25,7 +58,7 @@ export const dynamoScenes: SceneStore = {
     await documentClient().send(
       new PutCommand({
         TableName: config().tableName,
-        Item: { ...key(scene.sceneId), kind: 'scene', ...scene, expiresAtS: Math.floor(Date.parse(scene.createdAt) / 1000) + sceneTtlS },
+        Item: { ...key(scene.sceneId), kind: 'scene', ...scene, window: packWindow(scene.window), expiresAtS: Math.floor(Date.parse(scene.createdAt) / 1000) + sceneTtlS },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -33,9 +66,22 @@ export const dynamoScenes: SceneStore = {
 
   async get(sceneId) {
     const { Item } = await documentClient().send(new GetCommand({ TableName: config().tableName, Key: key(sceneId), ConsistentRead: true }));
+    return Item && fromItem(Item);
+  },
+
+  async view(sceneId) {
+    const { Item } = await documentClient().send(
+      new GetCommand({
+        TableName: config().tableName,
+        Key: key(sceneId),
+        ConsistentRead: true,
+        ProjectionExpression: 'sceneId, #owner, #step, frame, pending.#step',
+        ExpressionAttributeNames: { '#owner': 'owner', '#step': 'step' },
+      }),
+    );
     if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, ...scene } = Item;
-    return { pending: null, ...scene } as Scene;
+    const { pending, ...view } = Item;
+    return { ...view, ready: pending?.step === view.step } as SceneView;
   },
 
   advance(sceneId, fromStep, next) {
@@ -47,13 +93,13 @@ export const dynamoScenes: SceneStore = {
           UpdateExpression: 'SET #step = :next, #window = :window, frame = :frame REMOVE pending',
           ConditionExpression: '#step = :from',
           ExpressionAttributeNames: { '#step': 'step', '#window': 'window' },
-          ExpressionAttributeValues: { ':from': fromStep, ':next': fromStep + 1, ':window': next.window, ':frame': next.frame },
+          ExpressionAttributeValues: { ':from': fromStep, ':next': fromStep + 1, ':window': packWindow(next.window), ':frame': next.frame },
         }),
       ),
     );
   },
 
-  async takePending(sceneId, userId, action) {
+  async takePending(sceneId, owner, action) {
     if (!(Number.isInteger(action) && action >= 0 && action < sceneActionCount)) return undefined; // it goes into the expression
     const branch = `pending.branches[${action}]`;
     let out: Record<string, unknown> | undefined;
@@ -66,25 +112,30 @@ export const dynamoScenes: SceneStore = {
           UpdateExpression: `SET #step = #step + :one, #window = ${branch}.#window, frame = ${branch}.png REMOVE pending`,
           ConditionExpression: '#owner = :owner AND pending.#step = #step AND ' + `${branch}.#action = :action`,
           ExpressionAttributeNames: { '#step': 'step', '#window': 'window', '#owner': 'owner', '#action': 'action' },
-          ExpressionAttributeValues: { ':one': 1, ':owner': userId, ':action': action },
-          ReturnValues: 'UPDATED_NEW',
+          ExpressionAttributeValues: { ':one': 1, ':owner': owner, ':action': action },
+          // the scene as the press left it (its batch is gone): what the next batch job starts from
+          ReturnValues: 'ALL_NEW',
         }),
       );
       out = res.Attributes;
     });
-    return taken && out ? { step: Number(out.step), frame: String(out.frame) } : undefined;
+    return taken && out ? fromItem(out) : undefined;
   },
 
-  setPending(sceneId, step, pending) {
+  setPending(sceneId, step, from, pending) {
     return conditional(() =>
       documentClient().send(
         new UpdateCommand({
           TableName: config().tableName,
           Key: key(sceneId),
           UpdateExpression: 'SET pending = :pending',
-          ConditionExpression: '#step = :step',
-          ExpressionAttributeNames: { '#step': 'step' },
-          ExpressionAttributeValues: { ':step': step, ':pending': pending },
+          ConditionExpression: '#step = :step AND #window = :from',
+          ExpressionAttributeNames: { '#step': 'step', '#window': 'window' },
+          ExpressionAttributeValues: {
+            ':step': step,
+            ':from': packWindow(from),
+            ':pending': pending && { ...pending, branches: pending.branches.map((b) => ({ ...b, window: packWindow(b.window) })) },
+          },
         }),
       ),
     );

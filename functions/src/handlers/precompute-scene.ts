@@ -3,7 +3,12 @@ import { precomputeBranches } from '../domain/scenes/scene';
 import { logger } from '../lib/logger';
 import { scenePorts } from '../lib/scene-ports';
 
-const eventSchema = z.object({ sceneId: z.string(), step: z.number().int().nonnegative() });
+const eventSchema = z.object({
+  sceneId: z.string(),
+  seed: z.number().int().nonnegative(),
+  step: z.number().int().nonnegative(),
+  window: z.array(z.array(z.number().int().nonnegative()).min(1)).min(1),
+});
 
 /** Invoked asynchronously after each frame: the next frame for all 8 actions, in one batch. */
 export async function handler(event: unknown): Promise<{ stored: boolean }> {
@@ -12,6 +17,6 @@ export async function handler(event: unknown): Promise<{ stored: boolean }> {
     logger.warn('precompute event refused', { issues: parsed.error.issues });
     return { stored: false };
   }
-  const stored = await precomputeBranches(parsed.data.sceneId, parsed.data.step, scenePorts);
+  const stored = await precomputeBranches(parsed.data, scenePorts);
   return { stored };
 }

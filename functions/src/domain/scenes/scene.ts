@@ -26,19 +26,36 @@ export interface Scene {
   createdAt: string;
 }
 
+/**
+ * A batch job's whole input: the scene at `step` with token `window` (and its seed). The job reads
+ * nothing before it computes; the store keeps its batch only if the scene is still at that step and
+ * window, so a job that arrives late or twice cannot attach a batch to the wrong state.
+ */
+export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame'> & { ready: boolean };
+
+export interface PrecomputeRequest {
+  sceneId: string;
+  seed: number;
+  step: number;
+  window: number[][];
+}
+
 export interface SceneStore {
   create(scene: Scene): Promise<void>;
   get(sceneId: string): Promise<Scene | undefined>;
+  /** The scene without its batch (most of the item): what the app polls between presses. */
+  view(sceneId: string): Promise<SceneView | undefined>;
   /** Advances from `fromStep` in one conditional write; false if another press got there first. */
   advance(sceneId: string, fromStep: number, next: { window: number[][]; frame: string }): Promise<boolean>;
-  /** Stores the batch for `step` if the scene is still at `step`. */
-  setPending(sceneId: string, step: number, branches: Scene['pending']): Promise<boolean>;
+  /** Stores the batch for `step` if the scene is still at `step` with the token window it continues. */
+  setPending(sceneId: string, step: number, from: number[][], branches: Scene['pending']): Promise<boolean>;
   /**
    * The zero-wait press in one conditional write: if `userId` owns the scene and the batch for its
-   * current step is stored, the scene takes `action`'s branch (window, frame, step + 1, batch cleared).
-   * Undefined when any of that does not hold; the caller then reads the scene to say why.
+   * current step is stored, the scene takes `action`'s branch (window, frame, step + 1, batch cleared)
+   * and is returned as it is now. Undefined when any of that does not hold; the caller then reads the
+   * scene to say why.
    */
-  takePending(sceneId: string, userId: string, action: number): Promise<{ step: number; frame: string } | undefined>;
+  takePending(sceneId: string, userId: string, action: number): Promise<Scene | undefined>;
 }
 
 export interface Inference {
@@ -61,8 +78,8 @@ export interface ScenePorts {
   holdings: HoldingsReader;
   /** The products on sale, so a paywall here quotes the operator's prices as /play's does. */
   products?: () => Promise<ProductCatalog>;
-  /** Starts the next 8-branch batch without waiting for it (an async invocation in AWS). */
-  precompute(sceneId: string, step: number): Promise<void>;
+  /** Starts an 8-branch batch without waiting for it (an async invocation in AWS). */
+  precompute(request: PrecomputeRequest): Promise<void>;
   now: () => Date;
 }
 
@@ -105,7 +122,7 @@ export async function createScene(input: CreateSceneInput, userId: string, ports
     createdAt: ports.now().toISOString(),
   };
   await ports.scenes.create(scene);
-  await ports.precompute(scene.sceneId, 0);
+  await ports.precompute({ sceneId: scene.sceneId, seed: scene.seed, step: 0, window: scene.window });
   return { sceneId: scene.sceneId, frame: png, step: 0, actions: sceneActionCount };
 }
 
@@ -133,25 +150,26 @@ function nextWindow(window: number[][], tokens: number[]): number[][] {
 export async function stepScene(sceneId: string, action: number, userId: string, ports: ScenePorts): Promise<SceneStepOutput> {
   const taken = await ports.scenes.takePending(sceneId, userId, action);
   if (taken) {
-    await ports.precompute(sceneId, taken.step);
+    await ports.precompute({ sceneId, seed: taken.seed, step: taken.step, window: taken.window });
     return { frame: taken.frame, step: taken.step, precomputed: true };
   }
   const scene = await ownScene(sceneId, userId, ports.scenes);
   const ready = scene.pending?.step === scene.step ? scene.pending.branches.find((b) => b.action === action) : undefined;
   const branch = ready ?? (await computeOne(scene, action, ports.inference));
   if (!(await ports.scenes.advance(sceneId, scene.step, { window: branch.window, frame: branch.png }))) throw new SceneConflict();
-  await ports.precompute(sceneId, scene.step + 1);
+  await ports.precompute({ sceneId, seed: scene.seed, step: scene.step + 1, window: branch.window });
   return { frame: branch.png, step: scene.step + 1, precomputed: Boolean(ready) };
 }
 
-/** The batch job: the next frame for every action at `step`, stored if the scene is still there. */
-export async function precomputeBranches(sceneId: string, step: number, ports: Pick<ScenePorts, 'scenes' | 'inference'>): Promise<boolean> {
-  const scene = await ports.scenes.get(sceneId);
-  if (!scene || scene.step !== step || scene.pending?.step === step) return false;
+/**
+ * The batch job: the next frame for every action from the state the request carries, stored if the
+ * scene is still in that state (it reads nothing first, so the batch is ready one read sooner).
+ */
+export async function precomputeBranches({ sceneId, seed, step, window }: PrecomputeRequest, ports: Pick<ScenePorts, 'scenes' | 'inference'>): Promise<boolean> {
   const actions = Array.from({ length: sceneActionCount }, (_, a) => a);
-  const branches = await ports.inference.step(scene.window, actions, stepSeed(scene.seed, step));
-  return ports.scenes.setPending(sceneId, step, {
+  const branches = await ports.inference.step(window, actions, stepSeed(seed, step));
+  return ports.scenes.setPending(sceneId, step, window, {
     step,
-    branches: branches.map((b) => ({ action: b.action, window: nextWindow(scene.window, b.tokens), png: b.frame.png })),
+    branches: branches.map((b) => ({ action: b.action, window: nextWindow(window, b.tokens), png: b.frame.png })),
   });
 }
