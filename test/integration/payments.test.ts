@@ -5,9 +5,11 @@ import { eventually } from '../support/eventually';
 import { addSeries } from '../support/fixtures';
 import { apiClient, call } from '../support/http';
 import { buy, requestId } from '../support/pay';
-import { readStackInfo } from '../support/stack-setup';
+import { useStackEnv } from '../support/use-stack-env';
+import { shanghaiDate } from '@drama/shared/calendar';
+import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
 
-const stack = readStackInfo('integration');
+const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
 const identity = ensureSandboxIdentity(stack.dataDir);
 
@@ -47,13 +49,16 @@ describe('buying in the sandbox cashier', () => {
     expect(await wallet(token)).toMatchObject({ coins: 600, bonusCoins: 0 });
   });
 
-  it('creates one order per requestId and refuses the same id for another product', async () => {
+  it('creates one order per requestId, records it once, and refuses the same id for another product', async () => {
     const { token } = await signIn('buyer-idem');
     const id = requestId();
     const first = await api('/orders', { body: { platform: 'sandbox', requestId: id, product: { kind: 'membership', plan: 'month' } }, token });
     const second = await api('/orders', { body: { platform: 'sandbox', requestId: id, product: { kind: 'membership', plan: 'month' } }, token });
     expect(first.status).toBe(201);
     expect(second.body.orderId).toBe(first.body.orderId);
+    const today = shanghaiDate(new Date());
+    const recorded = (await dynamoEvents.between(today, today)).filter((e) => e.kind === 'order_created' && e.orderId === first.body.orderId);
+    expect(recorded).toHaveLength(1);
     const other = await api('/orders', { body: { platform: 'sandbox', requestId: id, product: { kind: 'membership', plan: 'year_auto' } }, token });
     expect(other.status).toBe(409);
     expect((await api(`/orders/${first.body.orderId}`, { token: (await signIn('someone-else')).token })).status).toBe(404);

@@ -3,9 +3,12 @@ import { seedSeries } from '../../functions/local/seed/catalog';
 import { eventually } from '../support/eventually';
 import { addSeries, putEpisode } from '../support/fixtures';
 import { apiClient } from '../support/http';
-import { readStackInfo } from '../support/stack-setup';
+import { useStackEnv } from '../support/use-stack-env';
+import { dynamoScenes } from '../../functions/src/adapters/dynamodb-scenes';
+import { inferenceClient } from '../../functions/src/adapters/inference';
+import { precomputeBranches } from '../../functions/src/domain/scenes/scene';
 
-const stack = readStackInfo('integration');
+const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
 
 /** A real PNG (RGB, 8-bit) of the given size, with a gradient so it is not blank. */
@@ -100,39 +103,27 @@ describe('scenes', () => {
 
   it('keeps a batch job off every state but the one it continues: a late or repeated job changes nothing', async () => {
     // the functions' own store, inference client and batch job, in this process against the same stack
-    const saved = { ...process.env };
-    Object.assign(process.env, stack.apiEnv);
-    try {
-      const { dynamoScenes } = await import('../../functions/src/adapters/dynamodb-scenes');
-      const { inferenceClient } = await import('../../functions/src/adapters/inference');
-      const { precomputeBranches } = await import('../../functions/src/domain/scenes/scene');
-      const ports = { scenes: dynamoScenes, inference: inferenceClient };
-      const { token } = await signIn('scene-late-jobs');
-      const { sceneId } = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 1.5 } }, token })).body;
-      await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the first batch', 30_000);
-      const before = (await dynamoScenes.get(sceneId))!;
-      const taken = before.pending!.branches[2];
-      const other = before.pending!.branches.find((b) => JSON.stringify(b.window) !== JSON.stringify(taken.window));
-      expect(other).toBeDefined();
+    const ports = { scenes: dynamoScenes, inference: inferenceClient };
+    const { token } = await signIn('scene-late-jobs');
+    const { sceneId } = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 1.5 } }, token })).body;
+    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the first batch', 30_000);
+    const before = (await dynamoScenes.get(sceneId))!;
+    const taken = before.pending!.branches[2];
+    const other = before.pending!.branches.find((b) => JSON.stringify(b.window) !== JSON.stringify(taken.window));
+    expect(other).toBeDefined();
 
-      expect((await api(`/scenes/${sceneId}/steps`, { body: { action: 2 }, token })).body).toMatchObject({ step: 1, precomputed: true });
-      await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the batch after the press', 30_000);
-      const after = (await dynamoScenes.get(sceneId))!;
-      expect(after.window).toEqual(taken.window);
-      expect(after.pending?.step).toBe(1);
+    expect((await api(`/scenes/${sceneId}/steps`, { body: { action: 2 }, token })).body).toMatchObject({ step: 1, precomputed: true });
+    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the batch after the press', 30_000);
+    const after = (await dynamoScenes.get(sceneId))!;
+    expect(after.window).toEqual(taken.window);
+    expect(after.pending?.step).toBe(1);
 
-      const job = (step: number, window: number[][]) => precomputeBranches({ sceneId, seed: before.seed, step, window }, ports);
-      expect(await job(0, before.window)).toBe(false); // late: the scene has moved on
-      expect(await job(1, other!.window)).toBe(false); // another branch's state at the right step
-      expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
-      expect(await job(1, after.window)).toBe(true); // a retried job: the same batch again
-      expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
-    } finally {
-      for (const name of Object.keys(stack.apiEnv)) {
-        if (saved[name] === undefined) delete process.env[name];
-        else process.env[name] = saved[name];
-      }
-    }
+    const job = (step: number, window: number[][]) => precomputeBranches({ sceneId, seed: before.seed, step, window }, ports);
+    expect(await job(0, before.window)).toBe(false); // late: the scene has moved on
+    expect(await job(1, other!.window)).toBe(false); // another branch's state at the right step
+    expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
+    expect(await job(1, after.window)).toBe(true); // a retried job: the same batch again
+    expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
   });
 
   it('needs the episode to be watchable for a frame scene', async () => {

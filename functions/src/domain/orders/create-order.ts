@@ -39,7 +39,7 @@ export async function createOrder(
     /** The products on sale (the operator's prices); the defaults when absent. */
     products?: () => Promise<ProductCatalog>;
   },
-): Promise<CreateOrderOutput> {
+): Promise<CreateOrderOutput & { created: boolean }> {
   const priced = await priceOf(input.product, ports.catalog, ports.products ? await ports.products() : undefined);
   if (input.product.kind === 'series') {
     const wallet = await ports.wallets.get(userId);
@@ -61,5 +61,5 @@ export async function createOrder(
     throw new Conflict('this requestId was already used for another order');
   }
   const payParams = order.status === 'pending' ? await ports.payParams(order.platform).build(order, priced.coverKey) : {};
-  return { orderId: order.orderId, amountFen: order.amountFen, status: order.status, payParams };
+  return { orderId: order.orderId, amountFen: order.amountFen, status: order.status, payParams, created };
 }
