@@ -1,15 +1,20 @@
 import { eventually } from '../support/eventually';
 import { runJob } from '../support/fixtures';
 import { apiClient, call } from '../support/http';
-import { buy } from '../support/pay';
-import { readStackInfo } from '../support/stack-setup';
+import { shanghaiDate } from '@drama/shared/calendar';
+import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
+import { dynamoOrders } from '../../functions/src/adapters/dynamodb-orders';
+import { sweepPaidOrders } from '../../functions/src/domain/orders/settle';
+import { settlePorts } from '../../functions/src/lib/ports';
+import { buy, requestId } from '../support/pay';
+import { useStackEnv } from '../support/use-stack-env';
 
 /**
  * Attribution through the API: a launch with an ad click, then watching and paying, reported to the
  * sandbox's ad platforms once per click and event (a payment once per order); a platform that fails
  * is retried by the sweepConversions job until it takes the conversion.
  */
-const stack = readStackInfo('integration');
+const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
 const sandbox = (path: string, body?: unknown) => call(stack.urls.SANDBOX, path, body === undefined ? {} : { body });
 
@@ -74,6 +79,33 @@ describe('conversions', () => {
     const recorded = (await api(`/admin/conversions?clickid=${encodeURIComponent(clickid)}`, { token: await operator() })).body.items as Array<{ event: string; ref: string; status: string }>;
     expect(recorded.map((c) => `${c.event}:${c.status}`).sort()).toEqual(['first_paid_episode:sent', 'first_watch:sent', 'payment:sent', 'payment:sent']);
     expect(recorded.some((c) => c.ref === orderId)).toBe(true);
+  });
+
+  it('re-drives a payment\'s paid event and conversion that a crash right after the grant left unwritten, once', async () => {
+    const clickid = uniqueClick('crash');
+    const viewer = await signIn(`crash-${clickid}`);
+    await api('/attribution/launch', { body: { clickid, campaign: 'crash', channel: 'douyin', query: {} }, token: viewer.token });
+    const { orderId } = (await api('/orders', { body: { platform: 'sandbox', requestId: requestId(), product: { kind: 'coins', packId: 'coins-600' } }, token: viewer.token })).body;
+    // The confirmation's writes as far as the grant, then the process died.
+    const now = () => new Date().toISOString();
+    expect(await dynamoOrders.transition(orderId, 'pending', 'paid', { paidAt: now(), platformOrderId: `crash-${orderId}` })).toBe(true);
+    expect(await dynamoOrders.transition(orderId, 'paid', 'granted', { grantedAt: now() })).toBe(true);
+    expect((await dynamoOrders.listUnreportedBefore(new Date(), 1000)).map((o) => o.orderId)).toContain(orderId);
+
+    const paidEvents = async () => (await dynamoEvents.between(shanghaiDate(new Date()), shanghaiDate(new Date()))).filter((e) => e.kind === 'paid' && e.orderId === orderId);
+    expect(await paidEvents()).toHaveLength(0);
+
+    // The sweepOrders job's work (it takes orders over a minute old; this one is seconds old), twice, after
+    // a report that wrote the event and conversion but died before marking the order reported.
+    await settlePorts.onGranted!((await dynamoOrders.get(orderId))!);
+    await sweepPaidOrders(new Date(Date.now() + 1000), settlePorts);
+    await sweepPaidOrders(new Date(Date.now() + 1000), settlePorts);
+    const order = (await dynamoOrders.get(orderId))!;
+    expect(await paidEvents()).toEqual([expect.objectContaining({ at: order.grantedAt, amountFen: order.amountFen })]);
+    expect(order.reportedAt).toEqual(expect.any(String));
+    expect((await dynamoOrders.listUnreportedBefore(new Date(), 1000)).map((o) => o.orderId)).not.toContain(orderId);
+    const sent = await eventually(() => received(clickid), (r) => r.some((c) => c.eventType === 'active_pay'), 'the payment at the ad platform');
+    expect(sent.filter((c) => c.eventType === 'active_pay')).toHaveLength(1);
   });
 
   it('reports nothing for a viewer who did not come from an ad', async () => {

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate } from '@drama/shared/calendar';
 import type { AnalyticsEvent } from '@drama/shared/events';
@@ -19,17 +20,22 @@ export const eventKeys = {
 };
 
 export const dynamoEvents: EventSink & EventReader = {
-  async record(event) {
+  async record(event, once) {
     const at = event.at ?? new Date().toISOString();
-    const shard = randomBytes(1)[0] % shards;
+    // An event recorded `once` has a key of its own (its time and the hash of `once`), so a replay
+    // finds it there and writes nothing; any other event gets a random key.
+    const id = once ? createHash('sha256').update(once).digest() : randomBytes(6);
+    const shard = id[0] % shards;
     try {
       await documentClient().send(
         new PutCommand({
           TableName: config().tableName,
-          Item: { pk: eventKeys.pk(shanghaiDate(new Date(at)), shard), sk: `${at}#${randomBytes(6).toString('hex')}`, type: 'event', ...event, at },
+          Item: { pk: eventKeys.pk(shanghaiDate(new Date(at)), shard), sk: `${at}#${id.subarray(0, 6).toString('hex')}`, type: 'event', ...event, at },
+          ...(once ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
         }),
       );
     } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return; // recorded before
       // Analytics must never fail the user's request: log and carry on.
       logger.warn('event not recorded', { kind: event.kind, userId: event.userId, error: (error as Error).message });
     }

@@ -13,9 +13,25 @@ function toOrder(item: Item): Order {
 
 /**
  * Orders (`ORDER#id / ORDER`), each moved by conditional updates on its status. While an order is
- * `paid` (money in, grant not yet recorded) it sits in the sparse index `gsi1` under
- * `ORDERS#paid`, which is what the sweep job reads.
+ * `paid` (money in, grant not yet recorded) it sits in the sparse index `gsi1` under `ORDERS#paid`;
+ * from its grant until its `paid` event and conversion are recorded, under `ORDERS#unreported`.
+ * The sweep job reads both.
  */
+const stuck = { paid: 'ORDERS#paid', unreported: 'ORDERS#unreported' } as const;
+
+async function listStuck(pk: string, olderThan: Date, limit: number): Promise<Order[]> {
+  const { Items } = await documentClient().send(
+    new QueryCommand({
+      TableName: config().tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+      ExpressionAttributeValues: { ':pk': pk, ':before': olderThan.toISOString() },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map(toOrder);
+}
+
 export const dynamoOrders: OrderStore = {
   async createOnce(order) {
     try {
@@ -54,9 +70,9 @@ export const dynamoOrders: OrderStore = {
       sets.push(`#${k} = :${k}`);
     }
     let update = `SET ${sets.join(', ')}`;
-    if (to === 'paid' && from !== 'paid') {
-      values[':g1'] = 'ORDERS#paid';
-      values[':g2'] = (fields.paidAt as string | undefined) ?? new Date().toISOString();
+    if ((to === 'paid' || to === 'granted') && from !== to) {
+      values[':g1'] = stuck[to === 'paid' ? 'paid' : 'unreported'];
+      values[':g2'] = (to === 'paid' ? fields.paidAt : fields.grantedAt) ?? new Date().toISOString();
       update += ', gsi1pk = :g1, gsi1sk = :g2';
     } else if (to !== from) {
       update += ' REMOVE gsi1pk, gsi1sk';
@@ -83,16 +99,29 @@ export const dynamoOrders: OrderStore = {
     return dynamoOrders.transition(orderId, status, status, fields);
   },
 
-  async listPaidBefore(olderThan, limit) {
-    const { Items } = await documentClient().send(
-      new QueryCommand({
-        TableName: config().tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
-        ExpressionAttributeValues: { ':pk': 'ORDERS#paid', ':before': olderThan.toISOString() },
-        Limit: limit,
-      }),
-    );
-    return (Items ?? []).map(toOrder);
+  listPaidBefore(olderThan, limit) {
+    return listStuck(stuck.paid, olderThan, limit);
+  },
+
+  listUnreportedBefore(olderThan, limit) {
+    return listStuck(stuck.unreported, olderThan, limit);
+  },
+
+  async markReported(orderId, at) {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: config().tableName,
+          Key: { pk: keys.orderPk(orderId), sk: keys.orderSk },
+          UpdateExpression: 'SET reportedAt = :at REMOVE gsi1pk, gsi1sk',
+          ConditionExpression: 'gsi1pk = :unreported',
+          ExpressionAttributeValues: { ':at': at, ':unreported': stuck.unreported },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   },
 };

@@ -2,7 +2,7 @@ import { sweepPaidOrders } from '../domain/orders/settle';
 import { logger } from '../lib/logger';
 import { clock, settlePorts } from '../lib/ports';
 
-/** Scheduled: finishes orders that were paid but whose grant a crash interrupted (older than a minute). */
+/** Scheduled: finishes orders whose grant, or whose paid event and conversion, a crash interrupted (older than a minute). */
 export async function handler(): Promise<{ finished: number }> {
   const finished = await sweepPaidOrders(new Date(clock().getTime() - 60_000), settlePorts);
   if (finished) logger.info('sweep finished paid orders', { finished });

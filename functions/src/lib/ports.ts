@@ -50,12 +50,14 @@ export const settlePorts: SettlePorts = {
   wallets,
   now: clock,
   log: (message, fields) => logger.info(message, fields),
-  // Once per order, when it is granted: the "paid" event and the payment conversion.
+  // When an order is granted (and again from the sweep after a crash): the "paid" event at the grant's
+  // time and the payment conversion at the payment's, each written once by the order id.
   onGranted: async (order) => {
     const detail = { orderId: order.orderId, amountFen: order.amountFen, ...productFacts(order.product) };
+    const paidAt = new Date(order.paidAt ?? order.grantedAt ?? clock());
     await Promise.all([
-      events.record({ kind: 'paid', userId: order.userId, ...detail }),
-      convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts),
+      events.record({ kind: 'paid', userId: order.userId, ...detail, at: order.grantedAt }, `paid:${order.orderId}`),
+      convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts, undefined, paidAt),
     ]);
   },
 };

@@ -172,10 +172,12 @@ export async function convert(
   ports: AttributionPorts,
   /** The user's last click, when the caller already started reading it (the play path does, in parallel). */
   lastClick: Promise<Click | undefined> = ports.store.lastClick(userId),
+  /** When it happened, if not now (a payment re-driven after a crash): the attribution window counts to it. */
+  occurredAt: Date = ports.now(),
 ): Promise<Conversion | undefined> {
   try {
     const now = ports.now();
-    const click = attributedClick(await lastClick, now, ports.windowS);
+    const click = attributedClick(await lastClick, occurredAt, ports.windowS);
     if (!click) return undefined;
     if (event !== 'payment' && click.reported.includes(event)) return undefined;
     const ref = detail.ref ?? '-';
@@ -187,7 +189,7 @@ export async function convert(
       userId,
       campaign: click.campaign,
       ...detail,
-      occurredAt: now.toISOString(),
+      occurredAt: occurredAt.toISOString(),
       status: 'pending',
       attempts: 0,
       nextAt: now.toISOString(),

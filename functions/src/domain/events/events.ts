@@ -2,7 +2,8 @@ import type { AnalyticsEvent } from '@drama/shared/events';
 
 /** The analytics stream port. `record` never throws: an event is never worth failing a request for. */
 export interface EventSink {
-  record(event: Omit<AnalyticsEvent, 'at'> & { at?: string }): Promise<void>;
+  /** Records one event; with `once`, a key that makes a replay of the same event write nothing. */
+  record(event: Omit<AnalyticsEvent, 'at'> & { at?: string }, once?: string): Promise<void>;
 }
 
 export interface EventReader {
@@ -18,7 +19,7 @@ export interface EventReader {
 export function onceWithin(sink: EventSink, kinds: ReadonlySet<string>, windowMs: number, now: () => number = Date.now, maxKeys = 10_000): EventSink {
   const seen = new Map<string, number>();
   return {
-    async record(event) {
+    async record(event, once) {
       if (kinds.has(event.kind)) {
         const key = `${event.kind}|${event.userId}|${event.seriesId ?? ''}|${event.episode ?? ''}`;
         const at = seen.get(key);
@@ -27,7 +28,7 @@ export function onceWithin(sink: EventSink, kinds: ReadonlySet<string>, windowMs
         seen.set(key, now());
         if (seen.size > maxKeys) seen.delete(seen.keys().next().value as string);
       }
-      await sink.record(event);
+      await sink.record(event, once);
     },
   };
 }

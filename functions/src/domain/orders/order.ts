@@ -19,6 +19,8 @@ export interface Order {
   createdAt: string;
   paidAt?: string;
   grantedAt?: string;
+  /** When the `paid` event and the payment conversion were recorded (re-driven by the sweep if a crash came first). */
+  reportedAt?: string;
   refundedAt?: string;
   platformOrderId?: string;
   /** Set on renewal orders: the membership period they pay for. */
@@ -48,6 +50,10 @@ export interface OrderStore {
   update(orderId: string, status: OrderStatus, fields: Partial<Order>): Promise<boolean>;
   /** Orders stuck in `paid` since before `olderThan` (for the sweep job). */
   listPaidBefore(olderThan: Date, limit: number): Promise<Order[]>;
+  /** Orders granted before `olderThan` whose `paid` event and conversion were not recorded (a crash came between). */
+  listUnreportedBefore(olderThan: Date, limit: number): Promise<Order[]>;
+  /** Records that a granted order's event and conversion are written; false if it already was. */
+  markReported(orderId: string, at: string): Promise<boolean>;
 }
 
 export function orderView(order: Order): OrderView {

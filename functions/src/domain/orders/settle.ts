@@ -8,7 +8,11 @@ export interface SettlePorts {
   wallets: WalletStore;
   now: () => Date;
   log: (message: string, fields: Record<string, unknown>) => void;
-  /** Called once per order, by whoever moved it to granted (analytics and ad conversions; never throws). */
+  /**
+   * Records a granted order's `paid` event and payment conversion (never throws). Called by whoever
+   * moved the order to granted, and again by the sweep if a crash came before it finished, so it must
+   * be idempotent by the order id.
+   */
   onGranted?: (order: Order) => Promise<void>;
 }
 
@@ -28,9 +32,15 @@ export async function grantPaidOrder(order: Order, ports: SettlePorts): Promise<
   const grantedAt = ports.now().toISOString();
   if (await ports.orders.transition(order.orderId, 'paid', 'granted', { grantedAt })) {
     ports.log('order granted', { orderId: order.orderId, userId: order.userId });
-    await ports.onGranted?.(order);
+    await report({ ...order, status: 'granted', grantedAt }, ports);
   }
   return reload(ports.orders, order.orderId);
+}
+
+/** The `paid` event and the payment conversion, then the mark that they are written (the sweep re-drives the gap). */
+async function report(order: Order, ports: SettlePorts): Promise<void> {
+  await ports.onGranted?.(order);
+  await ports.orders.markReported(order.orderId, ports.now().toISOString());
 }
 
 /**
@@ -67,9 +77,14 @@ export async function refundOrder(orderId: string, evidence: { amountFen: number
   return reload(ports.orders, orderId);
 }
 
-/** The sweep: finishes every order left paid-but-not-granted (a crash mid-grant) before `olderThan`. */
+/**
+ * The sweep: finishes every order a crash left paid but not granted, or granted but not reported,
+ * before `olderThan`.
+ */
 export async function sweepPaidOrders(olderThan: Date, ports: SettlePorts): Promise<number> {
-  const stuck = await ports.orders.listPaidBefore(olderThan, 100);
-  for (const order of stuck) await grantPaidOrder(order, ports);
-  return stuck.length;
+  const paid = await ports.orders.listPaidBefore(olderThan, 100);
+  for (const order of paid) await grantPaidOrder(order, ports);
+  const unreported = await ports.orders.listUnreportedBefore(olderThan, 100);
+  for (const order of unreported) await report(order, ports);
+  return paid.length + unreported.length;
 }
