@@ -145,10 +145,13 @@ export type FunnelOutput = z.infer<typeof funnelOutputSchema>;
 
 export const revenueOutputSchema = z.object({
   days: z.array(z.string()),
-  /** Fen per day, per product kind. */
+  /** Net fen per day, per product kind: payments of the day less refunds of the day. */
   byDay: z.array(z.object({ date: z.string(), coins: z.number().int(), series: z.number().int(), membership: z.number().int() })),
-  byProduct: z.array(z.object({ product: z.string(), amountFen: z.number().int(), orders: z.number().int() })),
+  /** Net fen per product; `orders` paid and `refunds` refunded in the range. */
+  byProduct: z.array(z.object({ product: z.string(), amountFen: z.number().int(), orders: z.number().int(), refunds: z.number().int() })),
+  /** Net: paid less refunded. */
   totalFen: z.number().int(),
+  refundedFen: z.number().int(),
 });
 export type RevenueOutput = z.infer<typeof revenueOutputSchema>;
 

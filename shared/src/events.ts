@@ -12,6 +12,7 @@ export const eventKinds = [
   'paywall_shown',
   'order_created',
   'paid',
+  'refunded',
   'consent_accepted',
   'consent_opted_out',
   'reminder_sent',

@@ -8,6 +8,8 @@ import { buy, requestId } from '../support/pay';
 import { useStackEnv } from '../support/use-stack-env';
 import { shanghaiDate } from '@drama/shared/calendar';
 import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
+import { refundOrder } from '../../functions/src/domain/orders/settle';
+import { settlePorts } from '../../functions/src/lib/ports';
 
 const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
@@ -160,7 +162,7 @@ describe('coins', () => {
 });
 
 describe('refunds', () => {
-  it('revokes a refunded series purchase', async () => {
+  it('revokes a refunded series purchase and records the refund once, for the revenue figures', async () => {
     const { token } = await signIn('refunder');
     const locked = freeEpisodes + 2;
     const { orderId } = await buy(stack.urls, token, { kind: 'series', seriesId });
@@ -168,6 +170,14 @@ describe('refunds', () => {
     expect((await call(stack.urls.SANDBOX, '/refund', { body: { orderId } })).status).toBe(200);
     await eventually(() => api(`/orders/${orderId}`, { token }), (r) => r.body.status === 'refunded', 'order refunded');
     expect((await play(token, locked)).status).toBe(402);
+    expect((await wallet(token)).seriesOwned).toEqual([]);
+
+    const today = shanghaiDate(new Date());
+    const refunds = async () => (await dynamoEvents.between(today, today)).filter((e) => e.kind === 'refunded' && e.orderId === orderId);
+    expect(await refunds()).toEqual([expect.objectContaining({ amountFen: seriesPriceFen, product: 'series', sku: seriesId })]);
+    // The platform's notification again (it retries until answered): nothing more is taken or recorded.
+    expect((await refundOrder(orderId, { amountFen: seriesPriceFen }, settlePorts)).status).toBe('refunded');
+    expect(await refunds()).toHaveLength(1);
     expect((await wallet(token)).seriesOwned).toEqual([]);
   });
 });

@@ -60,5 +60,7 @@ export const settlePorts: SettlePorts = {
       convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts, undefined, paidAt),
     ]);
   },
+  onRefunded: (order) =>
+    events.record({ kind: 'refunded', userId: order.userId, orderId: order.orderId, amountFen: order.amountFen, ...productFacts(order.product), at: order.refundedAt }, `refunded:${order.orderId}`),
 };
 

@@ -39,26 +39,30 @@ describe('funnel', () => {
 });
 
 describe('revenue', () => {
-  it('sums paid fen by Shanghai day and product, with empty days as zeros', () => {
+  it('sums paid fen by Shanghai day and product less refunds on their own day, with empty days as zeros', () => {
     const figures = revenue(
       [
         e('paid', 'a', '23:59', { product: 'coins', sku: 'coins-600', amountFen: 600 }),
         { ...e('paid', 'b', '00:01', { product: 'series', sku: 's1', amountFen: 990 }), at: at('00:01', '2026-12-01') },
         e('order_created', 'c', '12:00', { product: 'coins', amountFen: 9800 }),
+        e('paid', 'd', '10:00', { product: 'membership', sku: 'month', amountFen: 1500 }),
+        { ...e('refunded', 'd', '09:00', { product: 'membership', sku: 'month', amountFen: 1500 }), at: at('09:00', '2026-12-02') },
       ],
       '2026-11-30',
       '2026-12-02',
     );
     expect(figures.byDay).toEqual([
-      { date: '2026-11-30', coins: 600, series: 0, membership: 0 },
+      { date: '2026-11-30', coins: 600, series: 0, membership: 1500 },
       { date: '2026-12-01', coins: 0, series: 990, membership: 0 },
-      { date: '2026-12-02', coins: 0, series: 0, membership: 0 },
+      { date: '2026-12-02', coins: 0, series: 0, membership: -1500 },
     ]);
     expect(figures.byProduct).toEqual([
-      { product: 'series:s1', amountFen: 990, orders: 1 },
-      { product: 'coins:coins-600', amountFen: 600, orders: 1 },
+      { product: 'series:s1', amountFen: 990, orders: 1, refunds: 0 },
+      { product: 'coins:coins-600', amountFen: 600, orders: 1, refunds: 0 },
+      { product: 'membership:month', amountFen: 0, orders: 1, refunds: 1 },
     ]);
     expect(figures.totalFen).toBe(1590);
+    expect(figures.refundedFen).toBe(1500);
   });
 });
 

@@ -87,24 +87,31 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
-/** Revenue in fen by Shanghai day and product kind, and by product (pack, plan or series). */
+/**
+ * Net revenue in fen by Shanghai day and product kind, and by product (pack, plan or series): a
+ * payment counts on the day it was granted, a refund is taken off on the day it was refunded.
+ */
 export function revenue(events: AnalyticsEvent[], from: string, to: string): RevenueOutput {
   const days = daysBetween(from, to);
   const byDay = new Map(days.map((date) => [date, { date, coins: 0, series: 0, membership: 0 }]));
-  const byProduct = new Map<string, { product: string; amountFen: number; orders: number }>();
+  const byProduct = new Map<string, { product: string; amountFen: number; orders: number; refunds: number }>();
   let totalFen = 0;
+  let refundedFen = 0;
   for (const e of events) {
-    if (e.kind !== 'paid' || !e.amountFen || !e.product) continue;
+    if ((e.kind !== 'paid' && e.kind !== 'refunded') || !e.amountFen || !e.product) continue;
+    const fen = e.kind === 'paid' ? e.amountFen : -e.amountFen;
     const day = byDay.get(shanghaiDate(new Date(e.at)));
-    if (day) day[e.product] += e.amountFen;
+    if (day) day[e.product] += fen;
     const key = `${e.product}:${e.sku ?? '?'}`;
-    const row = byProduct.get(key) ?? { product: key, amountFen: 0, orders: 0 };
-    row.amountFen += e.amountFen;
-    row.orders += 1;
+    const row = byProduct.get(key) ?? { product: key, amountFen: 0, orders: 0, refunds: 0 };
+    row.amountFen += fen;
+    if (e.kind === 'paid') row.orders += 1;
+    else row.refunds += 1;
     byProduct.set(key, row);
-    totalFen += e.amountFen;
+    totalFen += fen;
+    if (e.kind === 'refunded') refundedFen += e.amountFen;
   }
-  return { days, byDay: [...byDay.values()], byProduct: [...byProduct.values()].sort((a, b) => b.amountFen - a.amountFen), totalFen };
+  return { days, byDay: [...byDay.values()], byProduct: [...byProduct.values()].sort((a, b) => b.amountFen - a.amountFen), totalFen, refundedFen };
 }
 
 /** Reminder sends, opens (taps on a reminder's deep link) and opt-outs (rejects, bans, withdrawals), by kind. */

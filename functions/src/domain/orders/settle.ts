@@ -14,6 +14,8 @@ export interface SettlePorts {
    * be idempotent by the order id.
    */
   onGranted?: (order: Order) => Promise<void>;
+  /** Records a refunded order's `refunded` event (never throws; idempotent by the order id). */
+  onRefunded?: (order: Order) => Promise<void>;
 }
 
 async function reload(orders: OrderStore, orderId: string): Promise<Order> {
@@ -67,14 +69,20 @@ export async function confirmPayment(orderId: string, evidence: { amountFen: num
 export async function refundOrder(orderId: string, evidence: { amountFen: number }, ports: SettlePorts): Promise<Order> {
   let order = await reload(ports.orders, orderId);
   if (evidence.amountFen !== order.amountFen) throw new BadRequest(`refund of ${evidence.amountFen} fen does not match order ${orderId}`);
-  if (order.status === 'refunded') return order;
+  if (order.status === 'refunded') {
+    // A repeated notification: the platform retries until answered, which re-drives the event after a crash.
+    await ports.onRefunded?.(order);
+    return order;
+  }
   if (order.status === 'paid') order = await grantPaidOrder(order, ports);
   if (order.status !== 'granted') throw new BadRequest(`order ${orderId} is ${order.status}: nothing to refund`);
   await ports.wallets.apply(order.userId, `refund:${orderId}`, (wallet) => refundChange(order, wallet));
   if (await ports.orders.transition(orderId, 'granted', 'refunded', { refundedAt: ports.now().toISOString() })) {
     ports.log('order refunded', { orderId, userId: order.userId });
   }
-  return reload(ports.orders, orderId);
+  const refunded = await reload(ports.orders, orderId);
+  await ports.onRefunded?.(refunded);
+  return refunded;
 }
 
 /**

@@ -97,7 +97,7 @@ export function revenueByDayOption(revenue: RevenueOutput) {
   };
 }
 
-/** Revenue by product (pack, plan or series), as a ring. */
+/** Net revenue by product (pack, plan or series), as a ring; products refunded to nothing or less leave it. */
 export function revenueByProductOption(revenue: RevenueOutput) {
   const name = (key: string) => {
     const [kind, sku] = key.split(':');
@@ -115,10 +115,10 @@ export function revenueByProductOption(revenue: RevenueOutput) {
         avoidLabelOverlap: true,
         itemStyle: { borderColor: '#000', borderWidth: 2, borderRadius: 6 },
         label: { color: text, formatter: '{b}\n¥{c}' },
-        data: revenue.byProduct.map((p) => ({ name: name(p.product), value: yuan(p.amountFen) })),
+        data: revenue.byProduct.filter((p) => p.amountFen > 0).map((p) => ({ name: name(p.product), value: yuan(p.amountFen) })),
       },
     ],
-    title: { text: `¥${yuan(revenue.totalFen).toFixed(2)}`, subtext: '合计', left: 'center', top: '36%', textStyle: { color: '#fff', fontSize: 18 }, subtextStyle: { color: text } },
+    title: { text: `¥${yuan(revenue.totalFen).toFixed(2)}`, subtext: revenue.refundedFen ? `净收入（已退款 ¥${yuan(revenue.refundedFen).toFixed(2)}）` : '合计', left: 'center', top: '36%', textStyle: { color: '#fff', fontSize: 18 }, subtextStyle: { color: text } },
   };
 }
 

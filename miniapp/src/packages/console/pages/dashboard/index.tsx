@@ -103,7 +103,7 @@ export default function ConsoleDashboardPage() {
               </div>
               <div className="console-kpi">
                 <span className="console-kpi__value">¥{(data.revenue.totalFen / 100).toFixed(2)}</span>
-                <span className="console-kpi__label">收入</span>
+                <span className="console-kpi__label">{data.revenue.refundedFen ? `净收入 · 退款 ¥${(data.revenue.refundedFen / 100).toFixed(2)}` : '收入'}</span>
               </div>
             </div>
             <div className="console-grid">
