@@ -4,14 +4,16 @@ import { contractRoutes, routePath } from '@drama/shared/routes';
 import { eventually } from '../support/eventually';
 import { apiClient } from '../support/http';
 import { buy } from '../support/pay';
-import { readStackInfo } from '../support/stack-setup';
+import { useStackEnv } from '../support/use-stack-env';
+import { dynamoLoginAttempts } from '../../functions/src/adapters/dynamodb-login-attempts';
+import { throttledOperatorLogin } from '../../functions/src/domain/auth/operator';
 
 /**
  * The operator API: only an operator token passes (viewers get 403, no or forged tokens 401), and
  * what operators do is what viewers then see — a new series with uploaded media, its prices and
  * licence, publishing and unpublishing, coin pack prices — and the figures come from the events.
  */
-const stack = readStackInfo('integration');
+const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
 const adminRoutes = contractRoutes.filter((r) => r.auth === 'operator');
 const sampleParams = { seriesId: 'any-series', index: '1', name: 'funnel' };
@@ -54,6 +56,16 @@ describe('operator auth', () => {
     expect((await api('/admin/login', { body: {} })).status).toBe(400);
     expect((await api('/me/wallet', { token: operatorToken })).status).toBe(401);
     expect((await api('/admin/series', { token: operatorToken })).status).toBe(200);
+  });
+
+  it('counts wrong secrets per address in the table and then holds that address\'s sign-ins (429)', async () => {
+    // The stack under test allows many (the fuzz suite tries wrong secrets); here the limit is 2.
+    const source = `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
+    const now = new Date(); // one instant: the three attempts fall in one window
+    const login = (secret: string) => throttledOperatorLogin(secret, stack.apiEnv.OPERATOR_SECRET, source, now, dynamoLoginAttempts, 2).then(() => 'OK', (e: { code: string }) => e.code);
+    expect([await login('wrong'), await login('wrong again')]).toEqual(['UNAUTHORIZED', 'UNAUTHORIZED']);
+    expect(await login(stack.apiEnv.OPERATOR_SECRET)).toBe('RATE_LIMITED');
+    expect(await throttledOperatorLogin(stack.apiEnv.OPERATOR_SECRET, stack.apiEnv.OPERATOR_SECRET, `${source}0`, now, dynamoLoginAttempts, 2)).toMatchObject({ token: expect.any(String) });
   });
 });
 

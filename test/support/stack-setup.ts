@@ -45,6 +45,8 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   // Reminders: never quiet (tests run at any hour) and quick retries.
   process.env.REMINDER_QUIET_HOURS = 'none';
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
+  // The fuzz and access suites try many wrong operator secrets from this one address.
+  process.env.OPERATOR_LOGIN_FAILURES = '100000';
   const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
   (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };

@@ -38,6 +38,11 @@ export class EntitlementRequired extends DomainError {
     super('ENTITLEMENT_REQUIRED', 'this episode is locked: unlock it with one of the offers', { offers });
   }
 }
+export class RateLimited extends DomainError {
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
+  }
+}
 export class PayloadTooLarge extends DomainError {
   constructor(message: string) {
     super('PAYLOAD_TOO_LARGE', message);

@@ -41,6 +41,8 @@ export interface Config {
   lambdaEndpoint?: string;
   /** Operators sign in with this secret; their tokens are signed with a key derived from it. Empty: no operator can sign in. */
   operatorSecret: string;
+  /** Wrong operator secrets one address may try in 15 minutes before its sign-ins wait (429). */
+  operatorLoginFailures: number;
   /** A launch's ad click counts for conversions this long after it. */
   attributionWindowS: number;
   /** Pauses before each retry of a conversion the ad platform did not take; after the last, it is given up. */
@@ -62,6 +64,12 @@ function quietHoursFrom(value: string | undefined): Config['quietHours'] {
 function operatorSecretFrom(value: string | undefined): string {
   if (value && value.length < 32) throw new Error('OPERATOR_SECRET must be at least 32 characters');
   return value ?? '';
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${process.env[name]}`);
+  return value;
 }
 
 function required(name: string): string {
@@ -127,6 +135,7 @@ function load(): Config {
     precomputeFunction: process.env.PRECOMPUTE_FUNCTION ?? 'drama-local-precomputeScene',
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
     operatorSecret: operatorSecretFrom(process.env.OPERATOR_SECRET),
+    operatorLoginFailures: positiveInt('OPERATOR_LOGIN_FAILURES', 10),
     attributionWindowS: Number(process.env.ATTRIBUTION_WINDOW_S ?? defaultAttributionWindowS),
     conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),
   };

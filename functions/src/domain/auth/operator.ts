@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { Forbidden, Unauthorized } from '../errors';
+import { Forbidden, RateLimited, Unauthorized } from '../errors';
 import { issueToken, verifyToken } from './token';
 
 /**
@@ -20,6 +20,39 @@ export function operatorLogin(secret: string, operatorSecret: string, now: Date)
   if (!timingSafeEqual(digest(secret), digest(operatorSecret))) throw new Unauthorized('wrong operator secret');
   const { token, expiresAt } = issueToken(operatorSubject, signingKey(operatorSecret), now, operatorTokenTtlS);
   return { token, expiresAt: expiresAt.toISOString() };
+}
+
+/** Failed sign-ins counted per source address in fixed windows; one write per failure, none per success. */
+export interface AttemptStore {
+  failures(source: string, window: number): Promise<number>;
+  /** Counts one more failure (the item expires at `expiresAtS`). */
+  fail(source: string, window: number, expiresAtS: number): Promise<void>;
+}
+
+/** The throttle's window: after `maxFailures` wrong secrets from one address in it, every sign-in from that address waits for the next. */
+export const operatorLoginWindowS = 15 * 60;
+
+/** `operatorLogin`, refused with 429 for an address that has tried too many wrong secrets in this window. */
+export async function throttledOperatorLogin(
+  secret: string,
+  operatorSecret: string,
+  source: string,
+  now: Date,
+  attempts: AttemptStore,
+  maxFailures: number,
+): Promise<{ token: string; expiresAt: string }> {
+  const windowS = operatorLoginWindowS;
+  const window = Math.floor(now.getTime() / 1000 / windowS);
+  if ((await attempts.failures(source, window)) >= maxFailures) {
+    const waitS = (window + 1) * windowS - Math.floor(now.getTime() / 1000);
+    throw new RateLimited(`too many wrong operator secrets from this address: try again in ${Math.ceil(waitS / 60)} min`);
+  }
+  try {
+    return operatorLogin(secret, operatorSecret, now);
+  } catch (error) {
+    if (error instanceof Unauthorized) await attempts.fail(source, window, (window + 2) * windowS);
+    throw error;
+  }
 }
 
 /** True for a valid, unexpired operator token. */
