@@ -7,6 +7,7 @@ import { ensureSandboxIdentity, type SandboxIdentity } from '../sandbox/keys';
 import { startSandbox } from '../sandbox/server';
 import { startAppServer } from './app-server';
 import { localClients, type LocalClients } from './aws-clients';
+import { expireItems } from './expire';
 import { startJobs } from './jobs';
 import { startMediaGate } from './media-gate';
 import { portOpen, startChild, waitUntil, type Child } from './processes';
@@ -192,6 +193,14 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
           log: opts.log,
         });
         stops.push(async () => jobs.stop());
+        // The table's TTL, which dynalite lacks: expired scenes and counters go every ten minutes.
+        const expiry = setInterval(() => {
+          expireItems(clients.dynamodb, s.tableName).then(
+            (n) => n && opts.log?.(`[expire] ${n} expired items removed`),
+            (error: Error) => opts.log?.(`[expire] ${error.message}`),
+          );
+        }, 10 * 60_000);
+        stops.push(async () => clearInterval(expiry));
       }
     }
 

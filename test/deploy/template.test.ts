@@ -113,9 +113,10 @@ describe('the deployable template', () => {
     expect(deleters.length).toBeLessThan(10);
   });
 
-  it('keeps the table with the indexes the code queries and point-in-time recovery on', () => {
+  it('keeps the table with the indexes the code queries, point-in-time recovery on and TTL on expiresAtS', () => {
     const [[, table]] = resources('AWS::DynamoDB::Table');
     expect(table.Properties!.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties!.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAtS', Enabled: true });
     expect(table.Properties!.BillingMode).toBe('PAY_PER_REQUEST');
     expect(table).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
     const declared = new Set(asList(table.Properties!.GlobalSecondaryIndexes as Array<{ IndexName: string }>).map((i) => i.IndexName));

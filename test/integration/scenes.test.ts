@@ -7,6 +7,8 @@ import { useStackEnv } from '../support/use-stack-env';
 import { dynamoScenes } from '../../functions/src/adapters/dynamodb-scenes';
 import { inferenceClient } from '../../functions/src/adapters/inference';
 import { precomputeBranches } from '../../functions/src/domain/scenes/scene';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { expireItems } from '../../functions/local/expire';
 
 const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
@@ -124,6 +126,21 @@ describe('scenes', () => {
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
     expect(await job(1, after.window)).toBe(true); // a retried job: the same batch again
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
+  });
+
+  it('lives a day: then the table\'s TTL (locally the expiry sweep) removes it', async () => {
+    const { token } = await signIn('scene-expiring');
+    const { sceneId } = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 1 } }, token })).body;
+    const env = stack.apiEnv;
+    const dynamodb = new DynamoDBClient({ region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT, credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } });
+    try {
+      await expireItems(dynamodb, stack.tableName, new Date(Date.now() + 23 * 3600_000));
+      expect((await api(`/scenes/${sceneId}`, { token })).status).toBe(200);
+      expect(await expireItems(dynamodb, stack.tableName, new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+      expect((await api(`/scenes/${sceneId}`, { token })).status).toBe(404);
+    } finally {
+      dynamodb.destroy();
+    }
   });
 
   it('needs the episode to be watchable for a frame scene', async () => {

@@ -7,7 +7,7 @@ import { documentClient } from './dynamodb';
 
 const key = (sceneId: string) => ({ pk: `SCENE#${sceneId}`, sk: 'SCENE' });
 
-/** Scenes live a day; the sweep (or DynamoDB TTL in AWS, on `expiresAtS`) removes them. */
+/** Scenes live a day: the table's TTL on `expiresAtS` removes them (locally functions/local/expire.ts). */
 const sceneTtlS = 24 * 3600;
 
 /**
