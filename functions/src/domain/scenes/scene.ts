@@ -26,13 +26,14 @@ export interface Scene {
   createdAt: string;
 }
 
+/** What the app polls between presses: the scene without its batch, and whether the batch is ready. */
+export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame'> & { ready: boolean };
+
 /**
  * A batch job's whole input: the scene at `step` with token `window` (and its seed). The job reads
  * nothing before it computes; the store keeps its batch only if the scene is still at that step and
  * window, so a job that arrives late or twice cannot attach a batch to the wrong state.
  */
-export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame'> & { ready: boolean };
-
 export interface PrecomputeRequest {
   sceneId: string;
   seed: number;
@@ -43,7 +44,7 @@ export interface PrecomputeRequest {
 export interface SceneStore {
   create(scene: Scene): Promise<void>;
   get(sceneId: string): Promise<Scene | undefined>;
-  /** The scene without its batch (most of the item): what the app polls between presses. */
+  /** The scene without its batch (most of the item). */
   view(sceneId: string): Promise<SceneView | undefined>;
   /** Advances from `fromStep` in one conditional write; false if another press got there first. */
   advance(sceneId: string, fromStep: number, next: { window: number[][]; frame: string }): Promise<boolean>;
