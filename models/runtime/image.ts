@@ -98,10 +98,44 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** A truecolour 8-bit PNG of (height, width, 3) bytes (https://www.w3.org/TR/png/): every scanline
- *  gets filter 1 (Sub), which suits the model's smooth frames and costs one subtraction a byte. */
+/**
+ * A PNG of (height, width, 3) bytes (https://www.w3.org/TR/png/): indexed colour when the picture has
+ * at most 256 colours (the model's palette frames: a byte a pixel instead of three, about a fifth of
+ * the size, which a scene item stores nine of and every press sends), else truecolour.
+ */
 export function encodePng(rgb: Uint8Array, width: number, height: number): Buffer {
   if (rgb.length !== width * height * 3) throw new RangeError(`rgb has ${rgb.length} bytes, not ${width}*${height}*3`);
+  return indexedPng(rgb, width, height) ?? truecolourPng(rgb, width, height);
+}
+
+/** Colour type 3: a PLTE of the colours in order of first appearance, one index a pixel, no filter. */
+function indexedPng(rgb: Uint8Array, width: number, height: number): Buffer | undefined {
+  const indexOf = new Map<number, number>();
+  const indices = Buffer.alloc((width + 1) * height); // each scanline: filter byte 0, then the indices
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const p = (y * width + x) * 3;
+      const colour = (rgb[p] << 16) | (rgb[p + 1] << 8) | rgb[p + 2];
+      let index = indexOf.get(colour);
+      if (index === undefined) {
+        if (indexOf.size === 256) return undefined;
+        index = indexOf.size;
+        indexOf.set(colour, index);
+      }
+      indices[y * (width + 1) + 1 + x] = index;
+    }
+  }
+  const plte = Buffer.alloc(indexOf.size * 3);
+  for (const [colour, index] of indexOf) plte.set([colour >> 16, (colour >> 8) & 0xff, colour & 0xff], index * 3);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (indexed), deflate, adaptive filtering, no interlace
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(indices, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Colour type 2: every scanline gets filter 1 (Sub), which suits smooth frames and costs one subtraction a byte. */
+function truecolourPng(rgb: Uint8Array, width: number, height: number): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
