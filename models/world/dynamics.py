@@ -46,6 +46,8 @@ class DynamicsConfig:
     # suggests 8-10; 4 keeps the 8-branch batch within 100 ms on one CPU thread, and the copy prior means
     # most tokens are settled early)
     temperature: float = 1.0  # sampling temperature; evaluate.py may use its own
+    changed_weight: float = 4.0  # training: loss weight of next-frame tokens that differ from the last frame's,
+    # against 1 for the rest; the copy prior settles the unchanged ones, and the changed ones carry the action
     context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so
     # that rollouts, whose context holds the model's own imperfect frames, stay near the training data
 
@@ -226,11 +228,14 @@ class Dynamics(nn.Module):
         masked = torch.rand(B, N) < ratio  # (B, N)
         masked[torch.arange(B), torch.randint(N, (B,))] = True  # at least one masked token
         inp = torch.where(masked, torch.full_like(target, self.cfg.mask_id), target)
+        changed = (target != context[:, -1])[masked]  # (M,), tokens the action moved, before the noise below
         noisy = torch.rand(context.shape) < self.cfg.context_noise * torch.rand(B, 1, 1)
         context = torch.where(noisy, torch.randint_like(context, self.cfg.codebook_size), context)
         logits = self(context, action, inp)[masked]  # (M, d, V)
         truth = self.digits(target)[masked]  # (M, d)
-        loss = F.cross_entropy(logits.flatten(0, 1), truth.flatten())
+        ce = F.cross_entropy(logits.flatten(0, 1), truth.flatten(), reduction="none").view(truth.shape)  # (M, d)
+        w = 1 + self.cfg.changed_weight * changed.float()  # (M,)
+        loss = (ce.mean(-1) * w).sum() / w.sum()
         acc = (logits.argmax(-1) == truth).all(-1).float().mean()  # whole tokens right
         return {"loss": loss, "acc": acc}
 

@@ -39,7 +39,7 @@ class TrainConfig:
     lam_steps: int = 800
     lam_batch: int = 32
     lam_lr: float = 1e-3
-    dyn_steps: int = 1000
+    dyn_steps: int = 1600  # the dynamics gets the largest share: it must learn to follow the action
     dyn_batch: int = 24
     dyn_lr: float = 1e-3
     eval_clips: int = 48  # held-out clips used for the rollout metric (MaskGIT sampling is the slow part)
@@ -87,7 +87,7 @@ def train_tokenizer(cfg: TrainConfig, frames: np.ndarray, rng) -> Tokenizer:
         opt.step()
         seen[out["tokens"].unique()] = True  # codebook usage monitor, reset every 200 steps
         if step % 200 == 199 or step == cfg.tok_steps - 1:
-            psnr = 10 * np.log10(1 / max(out["loss"].item(), 1e-10))
+            psnr = 10 * np.log10(1 / max(out["mse"].item(), 1e-10))
             bar.set_postfix(psnr=f"{psnr:.1f}", codes=int(seen.sum()))
             seen[:] = False
     return model.eval()
