@@ -244,7 +244,7 @@ def sprite_clip(rng, cfg: ClipConfig):
     bg = procedural_image(rng, S, wide)
     size = int(rng.integers(7, 14))
     mask, col = sprite_mask(rng, size), random_color(rng)
-    y, x = int(rng.integers(0, S - size)), (wide - size) // 2  # x in the wide image; 15 moves of 3 px stay inside
+    y, x = int(rng.integers(0, S - size)), (wide - size) // 2  # x in the wide image; 15 sideways moves of 2 px keep the camera inside
     acts = sticky_actions(rng, L - 1, cfg.sticky)
     frames = []
     for t in range(L):
@@ -274,7 +274,7 @@ def pan_clip(rng, cfg: ClipConfig):
         if t == L - 1:
             break
         dx, dy = MOVES[acts[t]] * (2, 3)  # sideways at the platformer's 2 px a step, as the sprite clips
-        x, y = x + dx, y + dy  # 15 moves of 3 px from the middle never leave the 160 px image
+        x, y = x + dx, y + dy  # 15 moves (2 px sideways, 3 px up or down) from the middle never leave the 160 px image
     return np.stack(frames), acts
 
 

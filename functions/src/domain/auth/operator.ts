@@ -41,16 +41,16 @@ export async function throttledOperatorLogin(
   attempts: AttemptStore,
   maxFailures: number,
 ): Promise<{ token: string; expiresAt: string }> {
-  const windowS = operatorLoginWindowS;
-  const window = Math.floor(now.getTime() / 1000 / windowS);
+  const nowS = Math.floor(now.getTime() / 1000);
+  const window = Math.floor(nowS / operatorLoginWindowS);
   if ((await attempts.failures(source, window)) >= maxFailures) {
-    const waitS = (window + 1) * windowS - Math.floor(now.getTime() / 1000);
+    const waitS = (window + 1) * operatorLoginWindowS - nowS;
     throw new RateLimited(`too many wrong operator secrets from this address: try again in ${Math.ceil(waitS / 60)} min`);
   }
   try {
     return operatorLogin(secret, operatorSecret, now);
   } catch (error) {
-    if (error instanceof Unauthorized) await attempts.fail(source, window, (window + 2) * windowS);
+    if (error instanceof Unauthorized) await attempts.fail(source, window, (window + 2) * operatorLoginWindowS);
     throw error;
   }
 }
