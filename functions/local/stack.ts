@@ -168,7 +168,8 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       const api = startChild(
         'api',
         process.execPath,
-        [bin('osls', join('bin', 'serverless.js')), 'offline', 'start', '--stage', 'local'],
+        // the gateway answers uncompressed, as an HTTP API does (http-api-gateway.cjs)
+        ['--require', join(s.rootDir, 'functions', 'local', 'http-api-gateway.cjs'), bin('osls', join('bin', 'serverless.js')), 'offline', 'start', '--stage', 'local'],
         { cwd: s.rootDir, env: { ...apiEnv, SLS_TELEMETRY_DISABLED: '1' }, log: opts.log },
       );
       stops.push(() => api.stop());
