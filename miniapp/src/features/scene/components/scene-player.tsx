@@ -42,7 +42,8 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
       )}
       <View className="scene-actions">
         {actions.map((a) => (
-          <Button key={a} role="button" className="scene-action" data-action={a} disabled={scene.pressing} onClick={() => onPress(a)}>
+          // `|| undefined`: on H5 a `disabled={false}` still sets the attribute, and then the buttons look off
+          <Button key={a} role="button" className="scene-action" data-action={a} disabled={scene.pressing || undefined} onClick={() => onPress(a)}>
             动作 {a + 1}
           </Button>
         ))}

@@ -52,6 +52,7 @@ it('disables the actions while a press is in flight', async () => {
   const calls = fakeNetwork({ 'POST /scenes': created, [`GET /scenes/${sceneId}`]: state(true), [`POST /scenes/${sceneId}/steps`]: press.reply });
   render(<ScenePlayPage />);
   await screen.findByText('第 0 步');
+  expect(action(1).hasAttribute('disabled')).toBe(false);
 
   fireEvent.click(action(0));
   await waitFor(() => expect(action(1).hasAttribute('disabled')).toBe(true));
@@ -60,6 +61,7 @@ it('disables the actions while a press is in flight', async () => {
 
   await screen.findByText('第 1 步');
   expect(stepsOf(calls)).toEqual([{ action: 0 }]);
+  await waitFor(() => expect(action(1).hasAttribute('disabled')).toBe(false));
 });
 
 it('presses with keys 1–8 on H5 and keeps the last 8 frames in the strip', async () => {
