@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { sceneActionCount, sceneContextLength } from '@drama/shared/scenes';
 import { seedSeries } from '../../functions/local/seed/catalog';
 import { eventually } from '../support/eventually';
 import { addSeries, putEpisode } from '../support/fixtures';
@@ -126,6 +128,46 @@ describe('scenes', () => {
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
     expect(await job(1, after.window)).toBe(true); // a retried job: the same batch again
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
+  });
+
+  it('keeps the scene\'s window through presses and batches, and a batch only on the state it continues', async () => {
+    // The store alone, with small frames of 3 tokens: a batch, a press, the next batch, and jobs that come
+    // for another branch, too late or twice, at each point of that cycle.
+    const sceneId = `sc_${randomBytes(12).toString('hex')}`;
+    const owner = 'u_store_cycle';
+    const frame = (a: number, step: number) => [a, step, 9];
+    const following = (window: number[][], next: number[]) => [...window, next].slice(-sceneContextLength);
+    const batch = (step: number, window: number[][]) => ({
+      step,
+      branches: Array.from({ length: sceneActionCount }, (_, a) => ({ action: a, window: following(window, frame(a, step)), png: `data:image/png;base64,F${step}A${a}` })),
+    });
+    let window = [[1, 2, 3]];
+    await dynamoScenes.create({ sceneId, owner, seed: 7, step: 0, window, frame: 'data:image/png;base64,F', pending: null, createdAt: new Date().toISOString() });
+    expect(await dynamoScenes.setPending(sceneId, 0, window, batch(0, window))).toBe(true);
+
+    for (let step = 0; step < 6; step++) {
+      const action = (step * 3) % sceneActionCount;
+      expect(await dynamoScenes.takePending(sceneId, 'u_someone_else', action)).toBeUndefined();
+      const taken = await dynamoScenes.takePending(sceneId, owner, action);
+      const next = following(window, frame(action, step));
+      expect(taken).toMatchObject({ step: step + 1, window: next, frame: `data:image/png;base64,F${step}A${action}`, pending: null });
+      expect(await dynamoScenes.takePending(sceneId, owner, action)).toBeUndefined(); // the batch is gone
+      expect((await dynamoScenes.get(sceneId))!.window).toEqual(next);
+
+      const sibling = following(window, frame((action + 1) % sceneActionCount, step));
+      expect(await dynamoScenes.setPending(sceneId, step + 1, sibling, batch(step + 1, sibling))).toBe(false); // another branch's state
+      expect(await dynamoScenes.setPending(sceneId, step, window, batch(step, window))).toBe(false); // late
+      expect(await dynamoScenes.setPending(sceneId, step + 1, next, batch(step + 1, next))).toBe(true);
+      expect(await dynamoScenes.setPending(sceneId, step + 1, next, batch(step + 1, next))).toBe(true); // retried: the same batch
+      expect(await dynamoScenes.setPending(sceneId, step + 1, sibling, batch(step + 1, sibling))).toBe(false);
+      window = next;
+      expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: step + 1, window, pending: batch(step + 1, window) });
+    }
+    expect(window).toHaveLength(sceneContextLength);
+
+    // `advance` (a press that computed its own frame) leaves the same shape behind
+    expect(await dynamoScenes.advance(sceneId, 6, { window: following(window, [7, 7, 7]), frame: 'data:image/png;base64,S' })).toBe(true);
+    expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 7, window: following(window, [7, 7, 7]), pending: null });
   });
 
   it('lives a day: then the table\'s TTL (locally the expiry sweep) removes it', async () => {
