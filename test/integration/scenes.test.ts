@@ -6,7 +6,9 @@ import { eventually } from '../support/eventually';
 import { addSeries, putEpisode } from '../support/fixtures';
 import { apiClient } from '../support/http';
 import { useStackEnv } from '../support/use-stack-env';
-import { dynamoScenes } from '../../functions/src/adapters/dynamodb-scenes';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../functions/src/adapters/dynamodb';
+import { dynamoScenes, packWindow } from '../../functions/src/adapters/dynamodb-scenes';
 import { inferenceClient } from '../../functions/src/adapters/inference';
 import { precomputeBranches } from '../../functions/src/domain/scenes/scene';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -168,6 +170,22 @@ describe('scenes', () => {
     // `advance` (a press that computed its own frame) leaves the same shape behind
     expect(await dynamoScenes.advance(sceneId, 6, { window: following(window, [7, 7, 7]), frame: 'data:image/png;base64,S' })).toBe(true);
     expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 7, window: following(window, [7, 7, 7]), pending: null });
+  });
+
+  it('reads a batch stored before branches held one frame, and answers a press on it by computing', async () => {
+    const sceneId = `sc_${randomBytes(12).toString('hex')}`;
+    const window = [[1, 2, 3], [4, 5, 6]];
+    const branches = Array.from({ length: sceneActionCount }, (_, a) => ({ action: a, window: packWindow([[4, 5, 6], [a, a, a]]), png: `data:image/png;base64,L${a}` }));
+    await documentClient().send(
+      new PutCommand({
+        TableName: stack.tableName,
+        Item: { pk: `SCENE#${sceneId}`, sk: 'SCENE', kind: 'scene', sceneId, owner: 'u_legacy', seed: 1, step: 3, window: packWindow(window), frame: 'data:image/png;base64,L', pending: { step: 3, branches }, createdAt: new Date().toISOString() },
+      }),
+    );
+    expect((await dynamoScenes.get(sceneId))!.pending!.branches[5].window).toEqual([[4, 5, 6], [5, 5, 5]]);
+    expect(await dynamoScenes.takePending(sceneId, 'u_legacy', 5)).toBeUndefined(); // no error: stepScene computes the frame
+    expect(await dynamoScenes.advance(sceneId, 3, { window: [[4, 5, 6], [5, 5, 5]], frame: 'data:image/png;base64,L5' })).toBe(true);
+    expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 4, window: [[4, 5, 6], [5, 5, 5]], pending: null });
   });
 
   it('lives a day: then the table\'s TTL (locally the expiry sweep) removes it', async () => {
