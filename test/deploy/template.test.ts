@@ -71,6 +71,12 @@ describe('the deployable template', () => {
     expect(unreachable).toEqual([]);
   });
 
+  it('never retries the scene batch: a late batch is for a step the viewer has left', () => {
+    const configs = resources('AWS::Lambda::EventInvokeConfig').filter(([, r]) => JSON.stringify(r.Properties!.FunctionName).includes('PrecomputeSceneLambdaFunction'));
+    expect(configs).toHaveLength(1);
+    expect(configs[0][1].Properties).toMatchObject({ MaximumRetryAttempts: 0, MaximumEventAgeInSeconds: 60 });
+  });
+
   it('gives every function its own role, and no IAM statement a wildcard action or an unscoped resource', () => {
     const functions = resources('AWS::Lambda::Function');
     const roleIds = functions.map(([id]) => roleOf(id)[0]);

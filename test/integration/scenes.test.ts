@@ -11,6 +11,7 @@ import { documentClient } from '../../functions/src/adapters/dynamodb';
 import { dynamoScenes, packWindow } from '../../functions/src/adapters/dynamodb-scenes';
 import { inferenceClient } from '../../functions/src/adapters/inference';
 import { precomputeBranches } from '../../functions/src/domain/scenes/scene';
+import { handler as precomputeScene } from '../../functions/src/handlers/precompute-scene';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { expireItems } from '../../functions/local/expire';
 
@@ -186,6 +187,13 @@ describe('scenes', () => {
     expect(await dynamoScenes.takePending(sceneId, 'u_legacy', 5)).toBeUndefined(); // no error: stepScene computes the frame
     expect(await dynamoScenes.advance(sceneId, 3, { window: [[4, 5, 6], [5, 5, 5]], frame: 'data:image/png;base64,L5' })).toBe(true);
     expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 4, window: [[4, 5, 6], [5, 5, 5]], pending: null });
+  });
+
+  it('logs a batch the endpoint refuses instead of throwing: the next press computes its frame', async () => {
+    // Thrown from an asynchronous invocation, it would take serverless-offline down (and in AWS be retried
+    // a minute later, for nothing). Here the inference server refuses a window of one-token frames.
+    const { sceneId } = (await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 2 } }, token: (await signIn('scene-refused-batch')).token })).body;
+    await expect(precomputeScene({ sceneId, seed: 1, step: 0, window: [[7]] })).resolves.toEqual({ stored: false });
   });
 
   it('lives a day: then the table\'s TTL (locally the expiry sweep) removes it', async () => {

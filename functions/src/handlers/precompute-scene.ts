@@ -10,13 +10,25 @@ const eventSchema = z.object({
   window: z.array(z.array(z.number().int().nonnegative()).min(1)).min(1),
 });
 
-/** Invoked asynchronously after each frame: the next frame for all 8 actions, in one batch. */
+/**
+ * Invoked asynchronously after each frame: the next frame for all 8 actions, in one batch.
+ *
+ * A failure (the endpoint down or slow, a refused write) is logged and not thrown: a batch is only a
+ * head start, and the press that finds none computes its frame (slower, never wrong), while a retry
+ * would come a minute later, for a step the viewer has left (serverless.yml gives it no retries).
+ * Locally an asynchronous invocation that throws also takes serverless-offline down with it.
+ */
 export async function handler(event: unknown): Promise<{ stored: boolean }> {
   const parsed = eventSchema.safeParse(event);
   if (!parsed.success) {
     logger.warn('precompute event refused', { issues: parsed.error.issues });
     return { stored: false };
   }
-  const stored = await precomputeBranches(parsed.data, scenePorts);
-  return { stored };
+  const { sceneId, step } = parsed.data;
+  try {
+    return { stored: await precomputeBranches(parsed.data, scenePorts) };
+  } catch (error) {
+    logger.error('precompute failed: the next press computes its frame', { sceneId, step, error: (error as Error).message });
+    return { stored: false };
+  }
 }
