@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sceneActionCount, sceneContextLength } from '@drama/shared/scenes';
-import type { Scene, SceneStore, SceneView } from '../domain/scenes/scene';
+import { sceneActionCount } from '@drama/shared/scenes';
+import { nextWindow, type Scene, type SceneStore, type SceneView } from '../domain/scenes/scene';
 import { config } from '../lib/config';
 import { documentClient } from './dynamodb';
 
@@ -45,14 +45,12 @@ export function unpackWindow(stored: unknown): number[][] {
  */
 type StoredBranch = { action: number; tokens?: unknown; window?: unknown; png: string };
 
-const following = (window: number[][], frame: number[]) => [...window, frame].slice(-sceneContextLength);
-
 function fromItem(item: Record<string, any>): Scene {
   const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, window: stored, last, pending, ...scene } = item;
-  const window = last === undefined ? unpackWindow(stored) : following(unpackWindow(stored), unpackWindow(last)[0]);
+  const window = last === undefined ? unpackWindow(stored) : nextWindow(unpackWindow(stored), unpackWindow(last)[0]);
   const branches = ((pending?.branches ?? []) as StoredBranch[]).map((b) => ({
     action: Number(b.action),
-    window: b.tokens === undefined ? unpackWindow(b.window) : following(window, unpackWindow(b.tokens)[0]),
+    window: b.tokens === undefined ? unpackWindow(b.window) : nextWindow(window, unpackWindow(b.tokens)[0]),
     png: b.png,
   }));
   return { ...scene, window, pending: pending ? { step: Number(pending.step), branches } : null } as Scene;

@@ -139,7 +139,8 @@ async function computeOne(scene: Scene, action: number, inference: Inference) {
   return { action, window: nextWindow(scene.window, b.tokens), png: b.frame.png };
 }
 
-function nextWindow(window: number[][], tokens: number[]): number[][] {
+/** The token window after a frame: the frame appended, the oldest dropped beyond the context length. */
+export function nextWindow(window: number[][], tokens: number[]): number[][] {
   return [...window, tokens].slice(-sceneContextLength);
 }
 
