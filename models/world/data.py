@@ -37,6 +37,9 @@ class ClipConfig:
     # away less often, and a dynamics that only continues the last motion gains less (ΔtPSNR stayed near 0 at 0.6 and at 0.3)
     share_platformer: float = 0.5
     share_sprite: float = 0.25  # the rest are pans
+    move: int = 4  # px a step sideways (all kinds) and up or down (sprite, pan): one token of the tokenizer's
+    # 4x4 patches, so that a move shifts tokens whole and the dynamics can copy them from the neighbour (the
+    # platformer's parallax background moves half as far, and a jump's height changes by 4 px or less a step)
 
 
 # --- procedural pictures -------------------------------------------------------------------------
@@ -210,7 +213,7 @@ def platformer_clip(rng, cfg: ClipConfig):
         if not allowed(a):
             a = acts[t] = 0
         # --- physics: direct horizontal control, gravity, jump impulse, fast fall, one-way platforms ---
-        x = float(np.clip(x + 2 * MOVES[a][0], 0, world_w - 8))
+        x = float(np.clip(x + cfg.move * MOVES[a][0], 0, world_w - 8))
         floor = blocked_above_floor(x, y)
         on_ground = floor is not None and y + 8 == floor
         if a == 3:
@@ -240,11 +243,11 @@ def sprite_clip(rng, cfg: ClipConfig):
     left/right scroll the image under it) and stays put vertically (so up/down move the sprite in view).
     The true actions then look alike in every kind of clip: left/right shift the view, up/down move the
     controlled thing (or, in a pan, the view), and 8 latent actions suffice for the motions."""
-    S, L, wide = cfg.size, cfg.frames, 160
+    S, L, wide = cfg.size, cfg.frames, 192
     bg = procedural_image(rng, S, wide)
     size = int(rng.integers(7, 14))
     mask, col = sprite_mask(rng, size), random_color(rng)
-    y, x = int(rng.integers(0, S - size)), (wide - size) // 2  # x in the wide image; 15 sideways moves of 2 px keep the camera inside
+    y, x = int(rng.integers(0, S - size)), (wide - size) // 2  # x in the wide image; 15 sideways moves of 4 px keep the camera inside
     acts = sticky_actions(rng, L - 1, cfg.sticky)
     frames = []
     for t in range(L):
@@ -254,7 +257,7 @@ def sprite_clip(rng, cfg: ClipConfig):
         frames.append(img)
         if t == L - 1:
             break
-        dx, dy = MOVES[acts[t]] * (2, 3)  # sideways at the platformer's 2 px a step, so "left" looks the same in both
+        dx, dy = MOVES[acts[t]] * cfg.move  # sideways at the platformer's speed, so "left" looks the same in both
         if not 0 <= y + dy <= S - size:  # a move into the top or bottom border is recorded as noop
             acts[t], dx, dy = 0, 0, 0
         x, y = x + dx, y + dy
@@ -264,7 +267,7 @@ def sprite_clip(rng, cfg: ClipConfig):
 # --- kind 3: a camera pan over a larger image ----------------------------------------------------
 
 def pan_clip(rng, cfg: ClipConfig):
-    S, L, big = cfg.size, cfg.frames, 160
+    S, L, big = cfg.size, cfg.frames, 192
     bg = procedural_image(rng, big, big)
     y, x = (big - S) // 2, (big - S) // 2
     acts = sticky_actions(rng, L - 1, cfg.sticky)
@@ -273,8 +276,8 @@ def pan_clip(rng, cfg: ClipConfig):
         frames.append(bg[y:y + S, x:x + S].copy())
         if t == L - 1:
             break
-        dx, dy = MOVES[acts[t]] * (2, 3)  # sideways at the platformer's 2 px a step, as the sprite clips
-        x, y = x + dx, y + dy  # 15 moves (2 px sideways, 3 px up or down) from the middle never leave the 160 px image
+        dx, dy = MOVES[acts[t]] * cfg.move  # as the sprite clips
+        x, y = x + dx, y + dy  # 15 moves of 4 px from the middle never leave the 192 px image
     return np.stack(frames), acts
 
 

@@ -41,7 +41,9 @@ class LAMConfig:
     code_dim: int = 32
     width: int = 32
     blocks: int = 2  # decoder blocks, each FiLM-conditioned on the action
-    kernel: int = 7  # displacement window of the decoder: moves of up to 3 px a step (pans, sprites, scroll)
+    kernel: int = 7  # displacement window of the decoder: moves of up to 3 px; a 4 px move (data.py) is 3 px plus
+    # the residual. A window of 9 (4 px) trained worse: 52.6 % consistency on 64 held-out clips against 78.1 %,
+    # left and right shared codes (likely because 8 px tiles look the same moved 4 px either way)
     reach: int = 4  # the encoder's cost volume compares displacements of up to 4 px (a jump moves 4 px)
     beta: float = 0.25  # commitment weight (VQ-VAE)
     recon_scale: float = 100.0  # the reconstruction loss in units of 1/100 of the squared pixel range, so that it,

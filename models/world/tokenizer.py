@@ -1,7 +1,7 @@
 """Video tokenizer: a 64x64 RGB frame <-> a 16x16 grid of tokens from a 117,649-code FSQ codebook.
 
 Why these sizes:
-- Grid 16x16 (one token per 4x4 pixel patch): the player is 8 px and moves 2-3 px per step, so an
+- Grid 16x16 (one token per 4x4 pixel patch): the player is 8 px and moves up to 4 px per step, so an
   8x8 grid (8 px patches) would blur it into one token and cost reconstruction PSNR we need (goal 35 dB);
   the dynamics groups 2x2 tokens per transformer position, so it still attends over 64 positions a frame.
 - FSQ with levels (7, 7, 7, 7, 7, 7) = 117,649 codes, 16.8 bits a token (Mentzer et al. 2023,

@@ -39,7 +39,7 @@ class TrainConfig:
     lam_steps: int = 800
     lam_batch: int = 32
     lam_lr: float = 1e-3
-    dyn_steps: int = 1600  # the dynamics gets the largest share: it must learn to follow the action
+    dyn_steps: int = 2000  # the dynamics gets the largest share: it must learn to follow the action
     dyn_batch: int = 24
     dyn_lr: float = 1e-3
     eval_clips: int = 48  # held-out clips used for the rollout metric (MaskGIT sampling is the slow part)

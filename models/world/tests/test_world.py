@@ -92,15 +92,15 @@ def test_smoke_training_run_writes_artifacts_and_report(tmp_path):
 
 def test_sprite_clips_scroll_sideways_and_move_the_sprite_up_and_down():
     # as in the platformer: left/right scroll the image under the sprite, up/down move the sprite in view
-    seen = set()
+    seen, m = set(), ClipConfig().move
     for seed in range(200):
         frames, actions, kind = make_clip(seed)
         if kind != 1:
             continue
         f = frames.astype(int)
         for t, a in enumerate(actions):
-            if a == 2:  # right: the view moves right, so the picture shifts 2 px left (the sprite stays)
-                assert (f[t + 1][:, :-2] == f[t][:, 2:]).all(-1).mean() > 0.8
+            if a == 2:  # right: the view moves right, so the picture shifts `move` px left (the sprite stays)
+                assert (f[t + 1][:, :-m] == f[t][:, m:]).all(-1).mean() > 0.8
             elif a in (3, 4):  # up/down: the picture stays, only the sprite's pixels change
                 assert 0 < (f[t + 1] != f[t]).any(-1).mean() < 0.1
             seen.add(int(a))
