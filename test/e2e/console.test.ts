@@ -122,8 +122,13 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByRole('button', { name: '今天' }).click();
     await ops.getByRole('group', { name: '投放计划' }).getByRole('button', { name: campaign }).click();
     const funnel = ops.getByRole('img', { name: `计划 ${campaign} 的漏斗` });
-    for (const label of ['启动 1', '播放 1 · 100%', '付费墙 1 · 100%', '下单 1 · 100%', '支付 1 · 100%']) {
-      await funnel.locator('text').filter({ hasText: label }).first().waitFor();
+    try {
+      for (const label of ['启动 1', '播放 1 · 100%', '付费墙 1 · 100%', '下单 1 · 100%', '支付 1 · 100%']) {
+        await funnel.locator('text').filter({ hasText: label }).first().waitFor();
+      }
+    } catch (error) {
+      await shot(ops, 'dashboard-failed'); // what the operator saw instead (this wait once timed out in CI)
+      throw error;
     }
     await ops.getByRole('group', { name: '剧集' }).getByRole('button', { name: seriesId }).click();
     await ops.getByRole('img', { name: `剧集 ${seriesId} 的漏斗` }).locator('text').filter({ hasText: '支付 1' }).first().waitFor();
