@@ -11,9 +11,10 @@ const key = (sceneId: string) => ({ pk: `SCENE#${sceneId}`, sk: 'SCENE' });
 const sceneTtlS = 24 * 3600;
 
 /**
- * A token window is stored as one binary attribute (little-endian uint32: tokens per frame, then every
- * token), not a list of numbers: a scene item holds 9 windows of up to 4×256 tokens, and as lists the
- * press's one write spent most of its time (de)serialising 9,000 number attributes.
+ * A token window (or one frame of it) is stored as one binary attribute (little-endian uint32: tokens
+ * per frame, then every token), not a list of numbers: a scene item holds up to 12×256 tokens
+ * (its window of 4 frames and its batch of 8), and as lists of numbers the press's one write had spent
+ * most of its time (de)serialising them.
  */
 export function packWindow(window: number[][]): Uint8Array {
   const perFrame = window[0]?.length ?? 0;
