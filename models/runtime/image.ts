@@ -100,8 +100,9 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /**
  * A PNG of (height, width, 3) bytes (https://www.w3.org/TR/png/): indexed colour when the picture has
- * at most 256 colours (the model's palette frames: a byte a pixel instead of three, about a fifth of
- * the size, which a scene item stores nine of and every press sends), else truecolour.
+ * at most 256 colours (a frame the decoder is sure of everywhere holds only palette colours: a byte a
+ * pixel instead of three, about a fifth of the size, which a scene item stores nine of and every press
+ * sends), else truecolour.
  */
 export function encodePng(rgb: Uint8Array, width: number, height: number): Buffer {
   if (rgb.length !== width * height * 3) throw new RangeError(`rgb has ${rgb.length} bytes, not ${width}*${height}*3`);
@@ -127,19 +128,11 @@ function indexedPng(rgb: Uint8Array, width: number, height: number): Buffer | un
   }
   const plte = Buffer.alloc(indexOf.size * 3);
   for (const [colour, index] of indexOf) plte.set([colour >> 16, (colour >> 8) & 0xff, colour & 0xff], index * 3);
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (indexed), deflate, adaptive filtering, no interlace
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('PLTE', plte), chunk('IDAT', deflateSync(indices, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return png(width, height, 3, deflateSync(indices, { level: 9 }), plte);
 }
 
 /** Colour type 2: every scanline gets filter 1 (Sub), which suits smooth frames and costs one subtraction a byte. */
 function truecolourPng(rgb: Uint8Array, width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type 2 (RGB), deflate, adaptive filtering, no interlace
   const stride = width * 3;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {
@@ -150,7 +143,16 @@ function truecolourPng(rgb: Uint8Array, width: number, height: number): Buffer {
       raw[row + 1 + x] = (rgb[y * stride + x] - left) & 0xff;
     }
   }
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return png(width, height, 2, deflateSync(raw));
+}
+
+/** The file: IHDR (bit depth 8, `colourType`, deflate, adaptive filtering, no interlace), PLTE if given, one IDAT, IEND. */
+function png(width: number, height: number, colourType: 2 | 3, idat: Buffer, plte?: Buffer): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, colourType, 0, 0, 0], 8);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), ...(plte ? [chunk('PLTE', plte)] : []), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
 export function pngDataUrl(rgb: Uint8Array, width: number, height: number): string {
