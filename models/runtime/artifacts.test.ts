@@ -6,6 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tensor } from 'onnxruntime-node';
+import { sceneDefaultTemperature } from '@drama/shared/scenes';
 import { ArtifactError, defaultArtifactsDir, loadStage, runtimeOptionsFromEnv } from './artifacts';
 import { WorldModel } from './world';
 
@@ -54,6 +55,29 @@ describe('loadStage', () => {
   it('says which file is missing', async () => {
     await expect(loadStage('dynamics', opts())).rejects.toThrow(/dynamics\.json is missing/);
     await expect(WorldModel.load(opts())).rejects.toThrow(ArtifactError);
+  });
+});
+
+describe('WorldModel.load', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
+    for (const stage of ['tokenizer_encoder', 'tokenizer_decoder', 'dynamics_context', 'dynamics']) {
+      copyFileSync(join(defaultArtifactsDir, `${stage}.onnx`), join(dir, `${stage}.onnx`));
+      copyFileSync(join(defaultArtifactsDir, `${stage}.json`), join(dir, `${stage}.json`));
+    }
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('samples at the temperature the model was measured with, and refuses artifacts that chose another', async () => {
+    const model = await WorldModel.load({ dir, ep: 'cpu', threads: 1 });
+    expect(model.config.temperature).toBe(sceneDefaultTemperature);
+    const meta = JSON.parse(readFileSync(join(dir, 'dynamics.json'), 'utf8'));
+    meta.config.temperature = sceneDefaultTemperature + 0.5;
+    writeFileSync(join(dir, 'dynamics.json'), JSON.stringify(meta));
+    await expect(WorldModel.load({ dir, ep: 'cpu', threads: 1 })).rejects.toThrow(
+      `artifacts have sampling temperature ${sceneDefaultTemperature + 0.5}, shared/src/scenes.ts promises ${sceneDefaultTemperature}`,
+    );
   });
 });
 

@@ -41,7 +41,7 @@ async function timeSteps(model: WorldModel, context: Int32Array[], actions: numb
   for (let i = -2; i < runs; i++) { // two warm-up runs
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const next = await model.step(context, actions, { seed: i + 2, temperature: 0.5 });
+    const next = await model.step(context, actions, { seed: i + 2 });
     await model.decode(next);
     const c = process.cpuUsage(c0);
     if (i >= 0) {
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const context = realContext(opts.dir);
   const steps = model.config.steps;
   console.log(`world model bench: ${opts.ep}, ${opts.threads} thread(s), ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)}, ` +
-    `MaskGIT ${steps} steps, temperature 0.5, ${runs} runs each`);
+    `MaskGIT ${steps} steps, temperature ${model.config.temperature} (the model's), ${runs} runs each`);
 
   const one = await timeSteps(model, context, [3]);
   const p50one = quantile(one.wall, 0.5);

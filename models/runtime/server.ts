@@ -14,7 +14,6 @@ import type { AddressInfo } from 'node:net';
 import { setPriority } from 'node:os';
 import { defaultPorts } from '@drama/shared/config';
 import {
-  sceneDefaultTemperature,
   sceneErrorStatus,
   sceneFrameSize,
   sceneInvocationSchema,
@@ -121,7 +120,7 @@ async function stepScene(model: WorldModel, input: StepSceneInput, signal: Abort
   const next = await model.step(input.tokens, input.actions, {
     seed: input.seed,
     steps: input.steps,
-    temperature: input.temperature ?? sceneDefaultTemperature,
+    temperature: input.temperature, // the model's own (sceneDefaultTemperature) unless the request says otherwise
     signal,
   });
   signal.throwIfAborted();

@@ -12,6 +12,7 @@ import {
   sceneActionCount,
   sceneCodebookSize,
   sceneContextLength,
+  sceneDefaultTemperature,
   sceneFrameSize,
   sceneTokensPerFrame,
 } from '@drama/shared/scenes';
@@ -28,12 +29,13 @@ export interface WorldConfig {
   actions: number;
   context: number; // T
   steps: number; // MaskGIT steps the model was trained to sample with
+  temperature: number; // sampling temperature chosen after training (evaluate.choose_temperature)
 }
 
 export interface StepOptions {
   seed: number;
   steps?: number;
-  temperature: number;
+  temperature?: number;
   signal?: AbortSignal;
 }
 
@@ -64,6 +66,7 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     actions: Number(c.actions),
     context: Number(c.context),
     steps: Number(c.steps),
+    temperature: Number(c.temperature),
   };
   const promised: [string, number, number][] = [
     ['frame size', config.frameSize, sceneFrameSize],
@@ -75,6 +78,7 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     ['context frames', config.context, sceneContextLength],
     ['mask id', config.maskId, sceneCodebookSize],
     ['product of the digit levels', levels.reduce((a, b) => a * b, 1), sceneCodebookSize],
+    ['sampling temperature', config.temperature, sceneDefaultTemperature],
   ];
   for (const [what, got, want] of promised) {
     if (got !== want) throw new ArtifactError(`artifacts have ${what} ${got}, shared/src/scenes.ts promises ${want}`);
@@ -167,7 +171,7 @@ export class WorldModel {
       },
       { branches: B, tokens: N, levels, maskId },
       actions.map((a) => branchSeed(opts.seed, a)),
-      { steps: opts.steps ?? this.config.steps, temperature: opts.temperature, signal: opts.signal },
+      { steps: opts.steps ?? this.config.steps, temperature: opts.temperature ?? this.config.temperature, signal: opts.signal },
     );
     return actions.map((_, b) => tokens.slice(b * N, (b + 1) * N));
   }

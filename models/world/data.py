@@ -27,6 +27,8 @@ ACTIONS = ("noop", "left", "right", "up", "down")
 MOVES = np.array([[0, 0], [-1, 0], [1, 0], [0, -1], [0, 1]])  # (dx, dy) per true action
 KINDS = ("platformer", "sprite", "pan")
 HELD_OUT_SEED_BASE = 1_000_000  # held-out clips use seeds >= this; training seeds are below it
+VALIDATION_SEED_BASE = 2_000_000  # validation clips (choices made after training, such as the sampling temperature) use
+# seeds >= this: never trained on, and never the held-out clips the report measures
 
 
 @dataclass
@@ -311,3 +313,7 @@ def train_seeds(n):
 
 def held_out_seeds(n):
     return HELD_OUT_SEED_BASE + np.arange(n)
+
+
+def validation_seeds(n):
+    return VALIDATION_SEED_BASE + np.arange(n)

@@ -49,7 +49,8 @@ class DynamicsConfig:
     steps: int = 4  # MaskGIT refinement steps at sampling; a parameter of `sample` and of the runtime (the issue
     # suggests 8-10; 4 keeps the 8-branch batch within 100 ms on one CPU thread, and the copy prior means
     # most tokens are settled early)
-    temperature: float = 1.0  # sampling temperature; evaluate.py may use its own
+    temperature: float = 1.0  # sampling temperature; after training, evaluate.choose_temperature sets the one with
+    # the largest ΔtPSNR on validation clips, and the export hands it to the runtime as its default
     changed_weight: float = 4.0  # training: extra loss weight of next-frame tokens that differ from the last frame's
     # (1 + 4 = 5 against 1 for the rest); the copy prior settles the unchanged ones, the changed ones carry the action
     context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so

@@ -4,7 +4,8 @@
   over all of them (and, beside it, the mean of per-frame PSNRs).
 - ΔtPSNR(4) (Genie's controllability metric): from 4 real context frames, generate 4 frames with the
   latent actions the LAM infers from the real clip, and 4 with uniformly random latent actions;
-  PSNR of the 4th generated frame against the real one, inferred minus random.
+  PSNR of the 4th generated frame against the real one, inferred minus random. It is sampled at the
+  temperature `choose_temperature` picked on validation clips (other seeds), not on these.
 - latent-action consistency: map each latent action to the true action it most often coincides with on
   held-out transitions; the share of transitions where the mapped action is the true one.
 - usage: codes of the codebook and latent actions seen on held-out data, with their entropy.
@@ -24,7 +25,7 @@ from PIL import Image
 from .data import ACTIONS, KINDS, to_palette
 
 GEN_STEPS = 4  # the t of ΔtPSNR(t)
-SAMPLE_TEMPERATURE = 0.5  # below 1: fewer speckles from unlikely codes; the same for both arms of ΔtPSNR
+TEMPERATURES = (0.0, 0.25, 0.5, 1.0)  # the sampling temperatures `choose_temperature` tries (0 is greedy)
 
 
 def psnr(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
@@ -76,13 +77,47 @@ def to_uint8(x: torch.Tensor) -> np.ndarray:
 
 @torch.no_grad()
 def rollout(tokenizer, dynamics, context_tokens: torch.Tensor, actions: torch.Tensor, gen: torch.Generator):
-    """context_tokens (B, T, N), actions (B, S) -> generated frames (B, S, 3, H, W)."""
+    """context_tokens (B, T, N), actions (B, S) -> generated frames (B, S, 3, H, W), sampled at the dynamics'
+    temperature."""
     ctx, out = context_tokens.clone(), []
     for s in range(actions.shape[1]):
-        nxt = dynamics.sample(ctx, actions[:, s], temperature=SAMPLE_TEMPERATURE, generator=gen)  # (B, N)
+        nxt = dynamics.sample(ctx, actions[:, s], generator=gen)  # (B, N)
         out.append(tokenizer.decode(nxt))
         ctx = torch.cat([ctx[:, 1:], nxt[:, None]], dim=1)
     return torch.stack(out, dim=1)
+
+
+@torch.no_grad()
+def delta_psnr(tokenizer, dynamics, frames: np.ndarray, tokens: torch.Tensor, latent: torch.Tensor, seed: int) -> dict:
+    """ΔtPSNR(GEN_STEPS) on clips frames (k, L, H, W, 3) with their tokens (k, L, N) and inferred latent actions
+    (k, L-1): from frames 0..T-1, GEN_STEPS frames with the inferred actions and with uniformly random ones, each
+    judged at frame T-1+GEN_STEPS. Per-clip PSNRs (k,) of both arms and the frames generated."""
+    gen = torch.Generator().manual_seed(seed)
+    T, A = dynamics.cfg.context, dynamics.cfg.actions
+    S = min(GEN_STEPS, frames.shape[1] - T)
+    random_a = torch.randint(A, (len(frames), S), generator=gen)
+    real = to_float(frames[:, T - 1 + S])  # (k, 3, H, W)
+    gen_inf = rollout(tokenizer, dynamics, tokens[:, :T], latent[:, T - 1:T - 1 + S], gen)  # (k, S, 3, H, W)
+    gen_rand = rollout(tokenizer, dynamics, tokens[:, :T], random_a, gen)
+    return {"inferred": psnr(gen_inf[:, -1], real), "random": psnr(gen_rand[:, -1], real), "frames": (gen_inf, gen_rand)}
+
+
+@torch.no_grad()
+def choose_temperature(tokenizer, lam, dynamics, clips, seed: int) -> dict:
+    """The sampling temperature of TEMPERATURES with the largest ΔtPSNR on validation clips (data.validation_seeds:
+    neither trained on nor reported), as any hyperparameter is chosen; sets dynamics.cfg.temperature, which the
+    export writes for the runtime and `evaluate` samples with. Returns each candidate's ΔtPSNR in dB."""
+    from .train import label_actions, tokenize  # train imports this module lazily, so no cycle at load time
+    frames = clips[0]
+    tokens = torch.from_numpy(tokenize(tokenizer, frames).astype(np.int64))  # (k, L, N)
+    latent = torch.from_numpy(label_actions(lam, frames))  # (k, L-1)
+    deltas = {}
+    for t in TEMPERATURES:
+        dynamics.cfg.temperature = t
+        d = delta_psnr(tokenizer, dynamics, frames, tokens, latent, seed)
+        deltas[t] = (d["inferred"] - d["random"]).mean().item()
+    dynamics.cfg.temperature = max(deltas, key=deltas.get)
+    return deltas
 
 
 def save_strip(path: Path, rows, labels=None):
@@ -92,14 +127,15 @@ def save_strip(path: Path, rows, labels=None):
 
 
 @torch.no_grad()
-def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: float) -> dict:
+def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: float, temperatures: dict) -> dict:
+    """Every figure of the report on the held-out clips; `temperatures` is choose_temperature's table."""
     frames, true_actions, kinds = held  # (n, L, H, W, 3), (n, L-1), (n,)
     n, L = frames.shape[:2]
     T, P = dynamics.cfg.context, lam.cfg.past
     pics = Path(cfg.report).parent / "report"
     pics.mkdir(parents=True, exist_ok=True)
     gen = torch.Generator().manual_seed(cfg.seed)
-    m = {}
+    m = {"temperatures": temperatures}
 
     # --- tokenizer: PSNR and code usage on every held-out frame ---
     x = to_float(frames.reshape(-1, *frames.shape[2:]))  # (n*L, 3, H, W)
@@ -113,6 +149,15 @@ def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: f
     exact = (recon - x).abs() < 0.5 / 255  # right once rounded to 8 bits
     m["exact_frames"] = float(exact.flatten(1).all(1).float().mean() * 100)
     m["exact_values"] = float(exact.float().mean() * 100)
+    # where the misses are: 4x4 patches by how many colours they hold, and the share of each that comes back exactly
+    g = tokenizer.cfg.grid
+    patches = frames.reshape(-1, g, 4, g, 4, 3).transpose(0, 1, 3, 2, 4, 5).reshape(-1, 16, 3)  # (n*L*N, 16 pixels, 3)
+    code = patches[..., 0].astype(np.int64) * 65536 + patches[..., 1].astype(np.int64) * 256 + patches[..., 2]
+    code.sort(axis=1)
+    colours = 1 + (np.diff(code, axis=1) != 0).sum(1)  # (n*L*N,)
+    patch_exact = exact.all(1).view(-1, g, 4, g, 4).permute(0, 1, 3, 2, 4).reshape(-1, 16).all(1).numpy()
+    m["patches_by_colours"] = {c: (float((np.minimum(colours, 3) == c).mean() * 100), float(patch_exact[np.minimum(colours, 3) == c].mean() * 100))
+                               for c in (1, 2, 3) if (np.minimum(colours, 3) == c).any()}
     counts = np.bincount(tokens.flatten().numpy(), minlength=tokenizer.cfg.codebook_size)
     m["codes_used"], m["code_entropy"] = int((counts > 0).sum()), entropy_bits(counts)
     # FSQ cannot lose codes to a dead codebook; it collapses when a digit sticks to a few of its levels
@@ -145,13 +190,8 @@ def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: f
     # --- ΔtPSNR(4): inferred vs random latent actions, from frames 0..T-1, judged at frame T-1+4 ---
     k = min(cfg.eval_clips, n)
     S = min(GEN_STEPS, L - T)
-    ctx = tokens[:k, :T]  # (k, T, N)
-    inferred = latent[:k, T - 1:T - 1 + S]  # actions taking frame T-1 to T, ..., (k, S)
-    random_a = torch.randint(A, (k, S), generator=gen)
-    real = to_float(frames[:k, T - 1 + S])  # (k, 3, H, W)
-    gen_inf = rollout(tokenizer, dynamics, ctx, inferred, gen)  # (k, S, 3, H, W)
-    gen_rand = rollout(tokenizer, dynamics, ctx, random_a, gen)
-    p_inf, p_rand = psnr(gen_inf[:, -1], real), psnr(gen_rand[:, -1], real)
+    d = delta_psnr(tokenizer, dynamics, frames[:k], tokens[:k], latent[:k], cfg.seed)
+    p_inf, p_rand, (gen_inf, gen_rand) = d["inferred"], d["random"], d["frames"]
     m["psnr_inferred"], m["psnr_random"] = p_inf.mean().item(), p_rand.mean().item()
     m["delta_psnr"] = m["psnr_inferred"] - m["psnr_random"]
     m["delta_by_kind"] = {KINDS[j]: (p_inf - p_rand)[torch.from_numpy(kinds[:k] == j)].mean().item()
@@ -202,13 +242,15 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
     unmet = [g[0] for g in goals if not g[3]]
     notes = []  # what the missed figures mean, for the figures that are missed
     if m["psnr"] < 35:
+        by = m["patches_by_colours"]
         notes.append(
-            "- **Tokenizer PSNR** is bound by what a token can hold: 16.8 bits for a 4x4 patch whose palette pixels "
-            "hold up to 96 (the codebook and the grid are part of the scenes' contract, shared/src/scenes.ts). "
-            f"{m['exact_values']:.1f} % of the channel values come back exactly (at 8 bits); the rest sit where a "
-            "patch holds more detail than its token can say (tile patterns, outlines, gradient bands crossing a "
-            "patch), and there the decoder gives the mean of the palette levels it hesitates between. 35 dB "
-            "allows an RMS error of 4.5 of 255: fewer than 0.3 % of the values off by a whole palette step (85).")
+            f"- **Tokenizer PSNR**: {m['exact_values']:.1f} % of the channel values come back exactly (at 8 bits), and "
+            "35 dB allows an RMS error of 4.5 of 255: fewer than 0.3 % of the values off by a whole palette step (85). "
+            "The misses sit in patches that hold more than one colour (outlines, tile patterns, gradient bands and "
+            "textures crossing a patch); of the held-out 4x4 patches, "
+            + "; ".join(f"{share:.1f} % hold {c}{'+' if c == 3 else ''} colour{'s' if c > 1 else ''} and {ok:.1f} % of those come back exactly"
+                        for c, (share, ok) in by.items())
+            + ". There the decoder gives the mean of the palette levels it hesitates between.")
     if m["delta_psnr"] < 1.0:
         notes.append(
             "- **ΔtPSNR** near zero: the dynamics learnt to continue the clip from its context (the copy prior "
@@ -243,10 +285,13 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
         f"and the decoder outputs the expected palette value of each channel (tokenizer.py); the unseen drama frame (full colour) reconstructs at "
         f"{m['drama_psnr']:.2f} dB, against {m['drama_palette_psnr']:.2f} dB for the same frame snapped to the palette, the best an output that is sure of its palette levels can do.",
         f"- **ΔtPSNR(4)**: on {min(cfg.eval_clips, cfg.held_out_clips)} held-out clips, {dynamics.cfg.context} real context frames, "
-        f"then {GEN_STEPS} frames generated autoregressively (MaskGIT, {dynamics.cfg.steps} steps, temperature {SAMPLE_TEMPERATURE}). "
+        f"then {GEN_STEPS} frames generated autoregressively (MaskGIT, {dynamics.cfg.steps} steps, temperature {dynamics.cfg.temperature:g}). "
         f"PSNR of the 4th generated frame against the real one: {m['psnr_inferred']:.2f} dB with the latent actions inferred "
         f"from the real clip, {m['psnr_random']:.2f} dB with uniformly random latent actions. By kind of clip: "
-        + ", ".join(f"{k} {v:.2f} dB" for k, v in m["delta_by_kind"].items()) + ".",
+        + ", ".join(f"{k} {v:.2f} dB" for k, v in m["delta_by_kind"].items()) + ". "
+        f"The temperature is the one of {', '.join(f'{t:g}' for t in m['temperatures'])} with the largest ΔtPSNR(4) on "
+        f"{cfg.validation_clips} validation clips (seeds neither trained on nor held out here): "
+        + ", ".join(f"{t:g} → {v:.2f} dB" for t, v in m["temperatures"].items()) + "; the runtime samples at it by default.",
         f"- **Latent-action consistency**: each latent action is mapped to the true action it most often coincides with on "
         f"held-out transitions ({', '.join(names)}); the share of transitions whose mapped action is the true one. "
         f"The true actions were recorded by the generator and are read only here. By kind of clip: "

@@ -28,9 +28,10 @@ export const sceneContextLength = 4;
 /** MaskGIT refinements per step unless the request says otherwise (dynamics.json `config.steps`). */
 export const sceneDefaultSteps = 4;
 export const sceneMaxSteps = 16;
-/** Sampling temperature unless the request says otherwise: evaluate.py's SAMPLE_TEMPERATURE, the
- *  value the model report measures (below 1: fewer speckles from unlikely codes). 0 is greedy. */
-export const sceneDefaultTemperature = 0.5;
+/** Sampling temperature unless the request says otherwise: the model's (dynamics.json `config.temperature`,
+ *  chosen after training on validation clips and measured in models/REPORT.md; the runtime refuses artifacts
+ *  that say otherwise). 0 is greedy: the most likely digits. */
+export const sceneDefaultTemperature = 0;
 export const sceneMaxTemperature = 2;
 /** Largest side of an image to encode; it is centre-cropped and resampled to 64×64 anyway. */
 export const sceneMaxImageSide = 1024;

@@ -1,10 +1,11 @@
 """Shapes of each stage, determinism of the data generator, and a smoke run of the whole command."""
 import json
+import re
 
 import numpy as np
 import torch
 
-from models.world.data import ClipConfig, make_clip, make_dataset, held_out_seeds, train_seeds, HELD_OUT_SEED_BASE
+from models.world.data import ClipConfig, make_clip, make_dataset, held_out_seeds, train_seeds, validation_seeds, HELD_OUT_SEED_BASE
 from models.world.dynamics import Dynamics, DynamicsConfig, group2x2, ungroup2x2
 from models.world.evaluate import drama_frame
 from models.world.latent_actions import LAMConfig, LatentActionModel
@@ -24,6 +25,8 @@ def test_dataset_shapes_kinds_and_held_out_seeds():
     assert actions.shape == (12, 15) and actions.min() >= 0 and actions.max() < 5
     assert set(kinds.tolist()) <= {0, 1, 2}
     assert held_out_seeds(3).min() >= HELD_OUT_SEED_BASE > train_seeds(1000).max()
+    # the clips a sampling choice is made on are neither trained on nor the held-out clips the report measures
+    assert not set(validation_seeds(500).tolist()) & (set(train_seeds(1200).tolist()) | set(held_out_seeds(500).tolist()))
 
 
 def test_drama_frame_is_not_a_training_picture():
@@ -88,6 +91,12 @@ def test_smoke_training_run_writes_artifacts_and_report(tmp_path):
         assert (tmp_path / "artifacts" / f"{stage}.onnx").stat().st_size > 0
         assert meta["inputs"] and meta["outputs"] and meta["parity"]["outputs"]
     assert (tmp_path / "report" / "actions_drama.png").exists()
+    # the sampling temperature is the validation clips' best, and the runtime gets it from dynamics.json
+    chosen = json.loads((tmp_path / "artifacts" / "dynamics.json").read_text())["config"]["temperature"]
+    table = re.search(r"validation clips \(seeds neither trained on nor held out here\): ([^;]+);", report).group(1)
+    deltas = {float(t): float(v) for t, v in re.findall(r"([\d.]+) → (-?[\d.]+) dB", table)}
+    assert len(deltas) == 4 and deltas[chosen] == max(deltas.values())  # as printed, to 2 decimals
+    assert f"temperature {chosen:g})" in report
 
 
 def test_sprite_clips_scroll_sideways_and_move_the_sprite_up_and_down():
