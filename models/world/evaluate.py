@@ -154,10 +154,10 @@ def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: f
     patches = frames.reshape(-1, g, 4, g, 4, 3).transpose(0, 1, 3, 2, 4, 5).reshape(-1, 16, 3)  # (n*L*N, 16 pixels, 3)
     code = patches[..., 0].astype(np.int64) * 65536 + patches[..., 1].astype(np.int64) * 256 + patches[..., 2]
     code.sort(axis=1)
-    colours = 1 + (np.diff(code, axis=1) != 0).sum(1)  # (n*L*N,)
-    patch_exact = exact.all(1).view(-1, g, 4, g, 4).permute(0, 1, 3, 2, 4).reshape(-1, 16).all(1).numpy()
-    m["patches_by_colours"] = {c: (float((np.minimum(colours, 3) == c).mean() * 100), float(patch_exact[np.minimum(colours, 3) == c].mean() * 100))
-                               for c in (1, 2, 3) if (np.minimum(colours, 3) == c).any()}
+    colours = np.minimum(1 + (np.diff(code, axis=1) != 0).sum(1), 3)  # (n*L*N,): 1, 2, or 3 for three or more
+    patch_exact = exact.all(1).view(-1, g, 4, g, 4).permute(0, 1, 3, 2, 4).reshape(-1, 16).all(1).numpy()  # all 48 values
+    m["patches_by_colours"] = {c: (float((colours == c).mean() * 100), float(patch_exact[colours == c].mean() * 100))
+                               for c in (1, 2, 3) if (colours == c).any()}
     counts = np.bincount(tokens.flatten().numpy(), minlength=tokenizer.cfg.codebook_size)
     m["codes_used"], m["code_entropy"] = int((counts > 0).sum()), entropy_bits(counts)
     # FSQ cannot lose codes to a dead codebook; it collapses when a digit sticks to a few of its levels
