@@ -23,6 +23,7 @@ import torch
 from PIL import Image
 
 from .data import ACTIONS, KINDS, to_palette
+from .train import label_actions, tokenize
 
 GEN_STEPS = 4  # the t of ΔtPSNR(t)
 TEMPERATURES = (0.0, 0.25, 0.5, 1.0)  # the sampling temperatures `choose_temperature` tries (0 is greedy)
@@ -107,7 +108,6 @@ def choose_temperature(tokenizer, lam, dynamics, clips, seed: int) -> dict:
     """The sampling temperature of TEMPERATURES with the largest ΔtPSNR on validation clips (data.validation_seeds:
     neither trained on nor reported), as any hyperparameter is chosen; sets dynamics.cfg.temperature, which the
     export writes for the runtime and `evaluate` samples with. Returns each candidate's ΔtPSNR in dB."""
-    from .train import label_actions, tokenize  # train imports this module lazily, so no cycle at load time
     frames = clips[0]
     tokens = torch.from_numpy(tokenize(tokenizer, frames).astype(np.int64))  # (k, L, N)
     latent = torch.from_numpy(label_actions(lam, frames))  # (k, L-1)
@@ -131,7 +131,7 @@ def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: f
     """Every figure of the report on the held-out clips; `temperatures` is choose_temperature's table."""
     frames, true_actions, kinds = held  # (n, L, H, W, 3), (n, L-1), (n,)
     n, L = frames.shape[:2]
-    T, P = dynamics.cfg.context, lam.cfg.past
+    T = dynamics.cfg.context
     pics = Path(cfg.report).parent / "report"
     pics.mkdir(parents=True, exist_ok=True)
     gen = torch.Generator().manual_seed(cfg.seed)
@@ -169,10 +169,7 @@ def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: f
     save_strip(pics / "tokenizer.png", [frames[i, :8] for i in range(3)] + [to_uint8(recon.view(n, L, *recon.shape[1:])[i, :8]) for i in range(3)])
 
     # --- latent actions: consistency with the true actions, usage ---
-    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
-    past_t = np.clip(ti[:, None] + np.arange(-P + 1, 1)[None], 0, L - 1)
-    latent = torch.cat([lam.encode(to_float(frames[ci[i:i + 256, None], past_t[i:i + 256]]), to_float(frames[ci[i:i + 256], ti[i:i + 256] + 1]))
-                        for i in range(0, len(ci), 256)]).numpy()  # (n*(L-1),)
+    latent = label_actions(lam, frames).reshape(-1)  # (n*(L-1),)
     truth = true_actions.reshape(-1)
     A = lam.cfg.actions
     joint = np.zeros((A, len(ACTIONS)), np.int64)
