@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { sceneActionCount, sceneContextLength, type SceneBranch } from '@drama/shared/scenes';
 import type { CreateSceneInput, SceneOutput, SceneStepOutput } from '@drama/shared/scene-api';
 import { decideEntitlement } from '@drama/shared/entitlement';
@@ -34,12 +35,13 @@ export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame'> & { 
  * nothing before it computes; the store keeps its batch only if the scene is still at that step and
  * window, so a job that arrives late or twice cannot attach a batch to the wrong state.
  */
-export interface PrecomputeRequest {
-  sceneId: string;
-  seed: number;
-  step: number;
-  window: number[][];
-}
+export const precomputeRequestSchema = z.object({
+  sceneId: z.string(),
+  seed: z.number().int().nonnegative(),
+  step: z.number().int().nonnegative(),
+  window: z.array(z.array(z.number().int().nonnegative()).min(1)).min(1),
+});
+export type PrecomputeRequest = z.infer<typeof precomputeRequestSchema>;
 
 export interface SceneStore {
   create(scene: Scene): Promise<void>;
