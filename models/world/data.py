@@ -2,10 +2,15 @@
 
 Every clip is `frames` RGB frames of 64x64 (uint8) played by a sticky random agent. The agent's true
 actions are saved beside the frames for evaluation only (consistency of the latent actions); no
-training loss reads them. The true actions share one meaning across the three kinds of clip, in the
-sense of "where the player goes":
+training loss reads them. The true actions share one meaning across the three kinds of clip, the
+platformer's: left/right walk (the camera follows, so the view scrolls), up/down lift or lower the
+controlled thing in view (a jump, a crouch or a fast fall; the sprite; in a pan, the picture itself):
 
-    0 noop   1 left   2 right   3 up (jump / move / pan up)   4 down (crouch or fall fast / move / pan down)
+    0 noop   1 left   2 right   3 up (jump / sprite up / picture up)   4 down (crouch or fall fast / sprite down / picture down)
+
+So every up moves something up on screen and every down moves something down. (Until run 27823fd a
+pan's up moved the camera up, so the picture moved down, as a sprite's down does; the latent action
+model, which reads motion, then gave a pan's down and a sprite's up one code, and lost one of them.)
 
 Kinds of clip (shares in `ClipConfig`):
 - platformer: tiles, palettes and parallax backgrounds vary per seed; the character runs and jumps
@@ -13,7 +18,8 @@ Kinds of clip (shares in `ClipConfig`):
 - sprite: a controllable sprite moves over an arbitrary procedural image (gradients, blobs, stripes,
   rooms, value noise), so that latent actions learn to move *something* on an image that is not a game;
   as in the platformer, the camera follows it sideways and it moves up and down in view.
-- pan: the camera pans over a larger procedural image, so that actions can also move the whole view.
+- pan: the camera pans over a larger procedural image, so that actions can also move the whole view:
+  left/right as in the other kinds (the view scrolls the other way), up/down drag the picture.
 
 Colours are snapped to a 64-colour palette (`to_palette`).
 
@@ -244,7 +250,7 @@ def sprite_clip(rng, cfg: ClipConfig):
     """The sprite moves as the platformer's player does on screen: the camera follows it sideways (so
     left/right scroll the image under it) and stays put vertically (so up/down move the sprite in view).
     The true actions then look alike in every kind of clip: left/right shift the view, up/down move the
-    controlled thing (or, in a pan, the view), and 8 latent actions suffice for the motions."""
+    controlled thing up or down on screen (in a pan, the picture), and 8 latent actions suffice for the motions."""
     S, L, wide = cfg.size, cfg.frames, 192
     bg = procedural_image(rng, S, wide)
     size = int(rng.integers(7, 14))
@@ -278,8 +284,9 @@ def pan_clip(rng, cfg: ClipConfig):
         frames.append(bg[y:y + S, x:x + S].copy())
         if t == L - 1:
             break
-        dx, dy = MOVES[acts[t]] * cfg.move  # as the sprite clips
-        x, y = x + dx, y + dy  # 15 moves of 4 px from the middle never leave the 192 px image
+        dx, dy = MOVES[acts[t]] * cfg.move  # as the sprite clips: the camera follows left/right
+        x, y = x + dx, y - dy  # up/down move the picture, so the camera the other way; 15 moves of 4 px
+        # from the middle never leave the 192 px image
     return np.stack(frames), acts
 
 

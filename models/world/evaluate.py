@@ -256,10 +256,10 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
     if m["consistency"] < 80:
         notes.append(
             "- **Consistency**: the three kinds of clip share the platformer's meaning of the actions (data.py): "
-            "left/right scroll the view 4 px, up/down move the controlled thing, or, in a pan, the view. That leaves "
-            "7 motions for 8 codes (noop, 2 scrolls, 2 vertical pans, 2 vertical moves), but a motion-reading "
-            "encoder still splits some of them by speed or by what moved (a jump rises, then falls under noop), "
-            "and where two motions share a code, the smaller one counts as wrong; the per-kind shares are below.")
+            "left/right scroll the view 4 px, up/down move the controlled thing up or down on screen (in a pan, the "
+            "picture). A motion-reading encoder still splits some of them by speed or by what moved (a jump rises, "
+            "then falls under noop), and where two motions share a code, the smaller one counts as wrong; the "
+            "per-kind shares are below.")
     names = [f"{a}→{ACTIONS[t]}" for a, t in enumerate(m["mapping"])]
     lines = [
         "# World model report",

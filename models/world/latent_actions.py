@@ -21,13 +21,26 @@ of every decoder block on the action, a usage term that rewards spreading the ba
 (the entropy of the mean soft assignment, as in clustering losses such as IIC), and dead-code resets
 onto the worst-predicted transitions (`reset_dead`), with the usage watched during training.
 
-Consistency with the true actions stays at 77-80 % (goal 80) across the variants tried: on 96
-validation clips, 1200 steps, one seed each, 79.4 % as configured; each error divided by the error of
-copying frame t 43-54 %; a term of the displacement logits from the action code alone 78.9 %; a weight
-of 80 (not 20) on changed pixels 80.7 % (78.4 and 79.4 % combined with that term or the dive below); a
-platformer dive faster than gravity's top speed 77.1 %; more pan clips (35 %) 72.7 %. The misses move
-from one kind of clip to another (pans 54-80 %, sprites 85-99 %); the codes most often lost are the
-vertical pans, whose two directions share one code.
+Consistency with the true actions (goal 80 %), measured on 96 validation clips after 1200 steps:
+- As configured, 85.3 % (platformer 78.2, sprite 97.7, pan 87.4), with pans whose up moves the picture up
+  as every other up does (data.py) and a weight of 80 on changed pixels; 79.7 % with a weight of 20.
+- With the earlier pans, whose up moved the picture down as a sprite's down does, 77-81 % across the
+  variants tried, because a pan's down and a sprite's up look alike and shared a code: 79.4 % with a
+  weight of 20 and 80.7 % with 80; each error divided by the error of copying frame t 43-54 %; a term of
+  the displacement logits from the action code alone 78.9 %; a platformer dive faster than gravity's
+  top speed 77.1 %; more pan clips (35 %) 72.7 %; a camera that follows the sprite up and down as well
+  (so that its up moved the picture down, as a pan's did) 75.1 %.
+- Those are seed 0's figures, the command's seed, and the training is fragile across seeds. On the same
+  clips, seeds 0, 1, 2 give 85.3, 53.4, 61.5 % as configured; 79.7, 55.6 % (seeds 0, 1) with a weight of
+  20; 79.4, 66.9, 82.1 % with the earlier pans and a weight of 20 (the previous configuration). So the
+  committed model (seed 0) is the better one, by held-out consistency and ΔtPSNR alike (models/REPORT.md),
+  but this configuration is not shown better on average: a seed that leaves a true action without a
+  code of its own (seed 1: none for down) costs 20-30 points. K-means after the warm-up and the
+  dead-code resets place the 8 codes, and nothing splits a code that two motions share. Training a few
+  seeds and keeping the one with the lowest validation reconstruction error (no true actions read) is
+  the next thing to try; it does not fit the 60-minute budget as the stages stand.
+The platformer's own ceiling is not the limit: a reader of everything visible (the camera's and the
+player's moves, the crouch) would map 98.9 % of its transitions right (22,680 held-out transitions).
 
 Shape key: B batch, P = past frames, H = W = 64, C = 3, A actions, E code dim, c channels,
 m = (2 * reach + 1)^2 candidate displacements.
@@ -59,7 +72,7 @@ class LAMConfig:
     # spread evenly over the batch by whatever feature was at hand, not by motion)
     usage_weight: float = 0.05  # weight of (log A - entropy of the batch's mean assignment)
     tau: float = 0.1  # temperature of the soft assignment used by the usage term only
-    changed_weight: float = 20.0  # loss weight of pixels that change between t and t+1, against 1 for the rest
+    changed_weight: float = 80.0  # loss weight of pixels that change between t and t+1, against 1 for the rest
     warmup_share: float = 0.1  # share of steps with a continuous latent before k-means sets the codes
     reset_every: int = 50  # steps between dead-code checks: a code chosen by < 1/4 of its fair share is re-seeded
 

@@ -116,3 +116,22 @@ def test_sprite_clips_scroll_sideways_and_move_the_sprite_up_and_down():
         if {2, 3, 4} <= seen:
             break
     assert {2, 3, 4} <= seen
+
+
+def test_pan_clips_scroll_sideways_and_drag_the_picture_up_and_down():
+    # up moves something up on screen in every kind (data.py): in a pan, the picture; left/right scroll as in the platformer
+    m = ClipConfig().move
+    shift = {1: (0, m), 2: (0, -m), 3: (-m, 0), 4: (m, 0)}  # true action -> (dy, dx) of the picture on screen
+    seen = set()
+    for seed in range(200):
+        frames, actions, kind = make_clip(seed)
+        if kind != 2:
+            continue
+        for t, a in enumerate(actions):
+            if a in shift:
+                moved = np.roll(frames[t], shift[a], axis=(0, 1))
+                assert np.array_equal(moved[m:-m, m:-m], frames[t + 1][m:-m, m:-m]), (seed, t, a)  # new picture comes in at the edges
+                seen.add(int(a))
+        if seen == {1, 2, 3, 4}:
+            break
+    assert seen == {1, 2, 3, 4}
