@@ -1,5 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
 import { rootDir, stackSettings } from '../../functions/local/settings';
 import { launchBrowser } from '../support/browser';
@@ -37,6 +39,25 @@ const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(350);
   await page.screenshot({ path: join(shots, `console-${name}.png`), fullPage: true });
 };
+/**
+ * The funnel's own events (launch, play, payment) with the users they name: printed when the funnel
+ * wait fails, so a failure says whose journey was counted (it once showed 2 users where 1 paid).
+ */
+async function funnelEvents(): Promise<string[]> {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  const lines: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: '#t = :e', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':e': 'event' }, ExclusiveStartKey: start }));
+    for (const e of page.Items ?? []) {
+      if (['launch', 'play_start', 'paid'].includes(e.kind)) lines.push(`${e.at} ${e.kind} ${e.userId} campaign=${e.campaign ?? '-'} clickid=${e.clickid ?? '-'} series=${e.seriesId ?? '-'}`);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  client.destroy();
+  return lines.sort();
+}
+
 const playedS = (page: Page) => page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
 
 describe('the operator console and the ad funnel', () => {
@@ -128,6 +149,7 @@ describe('the operator console and the ad funnel', () => {
       }
     } catch (error) {
       await shot(ops, 'dashboard-failed'); // what the operator saw instead (this wait once timed out in CI)
+      console.error(`funnel events:\n${(await funnelEvents()).join('\n')}`);
       throw error;
     }
     await ops.getByRole('group', { name: '剧集' }).getByRole('button', { name: seriesId }).click();
