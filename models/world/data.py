@@ -8,7 +8,7 @@ controlled thing in view (a jump, a crouch or a fast fall; the sprite; in a pan,
 
     0 noop   1 left   2 right   3 up (jump / sprite up / picture up)   4 down (crouch or fall fast / sprite down / picture down)
 
-So every up moves something up on screen and every down moves something down. (Until run 27823fd a
+So every up moves something up on screen and every down moves something down. (Before commit 17c7351 a
 pan's up moved the camera up, so the picture moved down, as a sprite's down does; the latent action
 model, which reads motion, then gave a pan's down and a sprite's up one code, and lost one of them.)
 

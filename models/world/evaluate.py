@@ -292,7 +292,9 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
         f"- **Latent-action consistency**: each latent action is mapped to the true action it most often coincides with on "
         f"held-out transitions ({', '.join(names)}); the share of transitions whose mapped action is the true one. "
         f"The true actions were recorded by the generator and are read only here. By kind of clip: "
-        + ", ".join(f"{k} {v:.1f} %" for k, v in m["consistency_by_kind"].items()) + ".",
+        + ", ".join(f"{k} {v:.1f} %" for k, v in m["consistency_by_kind"].items()) + ". This is the model of one training "
+        "seed, the command's; the latent action model's training is seed-sensitive, and latent_actions.py records what "
+        "other seeds gave (measured apart from this run).",
         f"- **Usage**: latent actions with at least 1% of held-out transitions count as used; their counts are "
         f"{m['action_counts'].tolist()}, entropy {m['action_entropy']:.2f} of {np.log2(A):.2f} bits. Codebook: "
         f"{m['codes_used']:,} of {K:,} codes appear in the {m['token_count']:,} held-out tokens, entropy {m['code_entropy']:.2f} of {np.log2(K):.2f} bits; "

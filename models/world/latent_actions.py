@@ -40,7 +40,8 @@ Consistency with the true actions (goal 80 %), measured on 96 validation clips a
   seeds and keeping the one with the lowest validation reconstruction error (no true actions read) is
   the next thing to try; it does not fit the 60-minute budget as the stages stand.
 The platformer's own ceiling is not the limit: a reader of everything visible (the camera's and the
-player's moves, the crouch) would map 98.9 % of its transitions right (22,680 held-out transitions).
+player's moves, the crouch) would map 98.9 % of its transitions right (22,680 transitions of held-out
+platformer clips).
 
 Shape key: B batch, P = past frames, H = W = 64, C = 3, A actions, E code dim, c channels,
 m = (2 * reach + 1)^2 candidate displacements.

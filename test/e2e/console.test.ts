@@ -48,11 +48,11 @@ async function funnelEvents(): Promise<string[]> {
   const lines: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: '#t = :e', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':e': 'event' }, ExclusiveStartKey: start }));
-    for (const e of page.Items ?? []) {
+    const batch = await client.send(new ScanCommand({ TableName: stack.tableName, FilterExpression: '#t = :e', ExpressionAttributeNames: { '#t': 'type' }, ExpressionAttributeValues: { ':e': 'event' }, ExclusiveStartKey: start }));
+    for (const e of batch.Items ?? []) {
       if (['launch', 'play_start', 'paid'].includes(e.kind)) lines.push(`${e.at} ${e.kind} ${e.userId} campaign=${e.campaign ?? '-'} clickid=${e.clickid ?? '-'} series=${e.seriesId ?? '-'}`);
     }
-    start = page.LastEvaluatedKey;
+    start = batch.LastEvaluatedKey;
   } while (start);
   client.destroy();
   return lines.sort();
