@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
 import { rootDir, stackSettings } from '../../functions/local/settings';
 import { launchBrowser } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { tableDocuments } from '../support/fixtures';
 import { readStackInfo } from '../support/stack-setup';
 
 /**
@@ -44,7 +44,7 @@ const shot = async (page: Page, name: string) => {
  * wait fails, so a failure says whose journey was counted (it once showed 2 users where 1 paid).
  */
 async function funnelEvents(): Promise<string[]> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }));
+  const client = tableDocuments(stack);
   const lines: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {

@@ -2,14 +2,19 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StackInfo } from './stack-setup';
 
+/** The stack's table, read and written directly (fixtures; a failing test's diagnostics). Destroy it after use. */
+export function tableDocuments(stack: StackInfo): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  );
+}
+
 /**
  * Arranges catalog state the seed does not have (many episodes at one price), written straight into
  * the table as an operator's tool would; the API serves it once its catalog cache refreshes.
  */
 export async function addSeries(stack: StackInfo, spec: { id: string; episodes: number; freeEpisodes: number; episodePriceCoins: number; seriesPriceFen: number; mediaKey: string }) {
-  const documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
-  );
+  const documents = tableDocuments(stack);
   for (let index = 1; index <= spec.episodes; index++) {
     await documents.send(
       new PutCommand({
@@ -44,9 +49,7 @@ export async function addSeries(stack: StackInfo, spec: { id: string; episodes: 
 
 /** Adds (or replaces) one episode, optionally with a release time, as an operator would schedule it. */
 export async function putEpisode(stack: StackInfo, spec: { seriesId: string; index: number; mediaKey: string; releaseAt?: string; priceCoins?: number }) {
-  const documents = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: stack.apiEnv.AWS_REGION, endpoint: stack.urls.DYNAMODB, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
-  );
+  const documents = tableDocuments(stack);
   await documents.send(
     new PutCommand({
       TableName: stack.tableName,
