@@ -13,7 +13,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   // Taro and Stencil ship ES modules; let swc turn them into CommonJS for jest.
   // (Also files nested inside those packages' own node_modules, hence the lookahead on the whole path.)
-  transformIgnorePatterns: ['^(?!.*/node_modules/(@tarojs|@stencil|swiper|query-string|decode-uri-component|split-on-first|filter-obj|nanoid)/).*/node_modules/'],
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@tarojs|@stencil|swiper|query-string|decode-uri-component|split-on-first|filter-obj|nanoid|echarts|zrender)/).*/node_modules/'],
   moduleNameMapper: {
     '\\.(css|scss)$': '<rootDir>/test/style-stub.js',
     '^@tarojs/components$': '@tarojs/components/lib/react',

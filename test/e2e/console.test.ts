@@ -41,7 +41,8 @@ const shot = async (page: Page, name: string) => {
 };
 /**
  * The funnel's own events (launch, play, payment) with the users they name: printed when the funnel
- * wait fails, so a failure says whose journey was counted (it once showed 2 users where 1 paid).
+ * wait fails, so a failure tells wrong figures from a wrong chart. (The wait used to fail about once in
+ * six runs with right events: the chart drew the campaign picked before ECharts had loaded; see echart.tsx.)
  */
 async function funnelEvents(): Promise<string[]> {
   const client = tableDocuments(stack);

@@ -14,6 +14,10 @@ const loadECharts = () => (loading ??= import('../echarts-setup').then((m) => (e
 export function EChart({ option, height = 280, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  // The option of the latest render: ECharts loads asynchronously, and an option that changes while it
+  // loads (an operator picks another campaign) must be the one drawn, not the first render's.
+  const latest = useRef(option);
+  latest.current = option;
 
   useEffect(() => {
     let disposed = false;
@@ -21,7 +25,7 @@ export function EChart({ option, height = 280, label }: { option: EChartsCoreOpt
     void loadECharts().then((init) => {
       if (disposed || !el.current) return;
       chart.current = init(el.current);
-      chart.current.setOption(option, true);
+      chart.current.setOption(latest.current, true);
       window.addEventListener('resize', onResize);
     });
     return () => {
