@@ -11,7 +11,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  // Taro and Stencil ship ES modules; let swc turn them into CommonJS for jest.
+  // Taro, Stencil, swiper, Taro's URL helpers and ECharts (with zrender) ship ES modules; swc turns them into CommonJS for jest.
   // (Also files nested inside those packages' own node_modules, hence the lookahead on the whole path.)
   transformIgnorePatterns: ['^(?!.*/node_modules/(@tarojs|@stencil|swiper|query-string|decode-uri-component|split-on-first|filter-obj|nanoid|echarts|zrender)/).*/node_modules/'],
   moduleNameMapper: {
