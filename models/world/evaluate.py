@@ -127,15 +127,16 @@ def save_strip(path: Path, rows, labels=None):
 
 
 @torch.no_grad()
-def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: float, temperatures: dict) -> dict:
-    """Every figure of the report on the held-out clips; `temperatures` is choose_temperature's table."""
+def evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes: float, start: float, temperatures: dict, lam_errors: dict) -> dict:
+    """Every figure of the report on the held-out clips; `temperatures` is choose_temperature's table, `lam_errors`
+    train_lam's validation error of each latent action run it started (the lowest was carried on)."""
     frames, true_actions, kinds = held  # (n, L, H, W, 3), (n, L-1), (n,)
     n, L = frames.shape[:2]
     T = dynamics.cfg.context
     pics = Path(cfg.report).parent / "report"
     pics.mkdir(parents=True, exist_ok=True)
     gen = torch.Generator().manual_seed(cfg.seed)
-    m = {"temperatures": temperatures}
+    m = {"temperatures": temperatures, "lam_errors": lam_errors}
 
     # --- tokenizer: PSNR and code usage on every held-out frame ---
     x = to_float(frames.reshape(-1, *frames.shape[2:]))  # (n*L, 3, H, W)
@@ -261,6 +262,7 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
             "then falls under noop), and where two motions share a code, the smaller one counts as wrong; the "
             "per-kind shares are below.")
     names = [f"{a}→{ACTIONS[t]}" for a, t in enumerate(m["mapping"])]
+    lam_errors = m["lam_errors"]  # {seed: validation error} of the latent action runs train_lam started
     lines = [
         "# World model report",
         "",
@@ -292,9 +294,12 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
         f"- **Latent-action consistency**: each latent action is mapped to the true action it most often coincides with on "
         f"held-out transitions ({', '.join(names)}); the share of transitions whose mapped action is the true one. "
         f"The true actions were recorded by the generator and are read only here. By kind of clip: "
-        + ", ".join(f"{k} {v:.1f} %" for k, v in m["consistency_by_kind"].items()) + ". This is the model of one training "
-        "seed, the command's; the latent action model's training is seed-sensitive, and latent_actions.py records what "
-        "other seeds gave (measured apart from this run).",
+        + ", ".join(f"{k} {v:.1f} %" for k, v in m["consistency_by_kind"].items()) + ". The latent action model's training is "
+        f"seed-sensitive, so the command started {len(lam_errors)} runs (seeds {min(lam_errors)}–{max(lam_errors)}) and carried on "
+        f"to {cfg.lam_steps} steps the one whose decoder predicted the {cfg.validation_clips} validation clips best after "
+        f"{min(cfg.lam_trial_steps, cfg.lam_steps)} steps (reconstruction error "
+        + ", ".join(f"seed {k} {v:.5f}" for k, v in lam_errors.items()) + f"; no true action read): seed {min(lam_errors, key=lam_errors.get)}. "
+        "latent_actions.py records how those errors and the seeds' final consistency compare.",
         f"- **Usage**: latent actions with at least 1% of held-out transitions count as used; their counts are "
         f"{m['action_counts'].tolist()}, entropy {m['action_entropy']:.2f} of {np.log2(A):.2f} bits. Codebook: "
         f"{m['codes_used']:,} of {K:,} codes appear in the {m['token_count']:,} held-out tokens, entropy {m['code_entropy']:.2f} of {np.log2(K):.2f} bits; "

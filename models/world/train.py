@@ -3,7 +3,8 @@
     npm run train:world            # = OMP_NUM_THREADS=1 /usr/bin/python3 -m models.world.train
     python3 -m models.world.train --quick --out /tmp/w   # tiny settings, for the smoke test
 
-Stages run in order on one CPU thread with a fixed seed. The latent action model is trained on pixels,
+Stages run in order on one CPU thread with a fixed seed. The latent action model is trained on pixels
+(the best of a few short runs is carried on, chosen by its error on validation clips: `train_lam`),
 then frozen, and labels every training transition once. The tokenizer is trained on single frames;
 all frames are then tokenized once; the dynamics trains on those tokens and labels (cheaper on one
 core than training the dynamics and the LAM jointly). Its sampling temperature is then chosen on
@@ -37,9 +38,13 @@ class TrainConfig:
     tok_steps: int = 1500
     tok_batch: int = 32
     tok_lr: float = 2e-3
+    lam_candidates: int = 5  # LAM runs started (seeds seed..seed+4); the best after lam_trial_steps is carried on
+    lam_trial_steps: int = 200  # 80 steps after the k-means: by then the runs' validation errors rank them as their
+    # final consistency does (latent_actions.py); two of the five seeds 0-4 made good runs
     lam_steps: int = 1200  # on 96 validation clips, 800 steps gave 78.6 % consistency (pan clips 59 %), 1200 gave 79.4 %
     # (pan clips 75 %); the entropy term's weight (lam.usage_weight 0.05) at 0.01 or 0.1 gave 71.7 % and 75.8 %
     lam_batch: int = 32
+    lam_kmeans_samples: int = 1024  # transitions whose latents the k-means clusters at the end of the warm-up
     lam_lr: float = 1e-3
     dyn_steps: int = 2000  # the dynamics gets the largest share: it must learn to follow the action
     dyn_batch: int = 24
@@ -51,8 +56,8 @@ class TrainConfig:
     cache: str = str(ROOT / "world" / ".cache")
 
 
-QUICK = dict(train_clips=6, held_out_clips=4, tok_steps=3, tok_batch=4, lam_steps=3, lam_batch=4,
-             dyn_steps=3, dyn_batch=2, eval_clips=2, validation_clips=2)
+QUICK = dict(train_clips=6, held_out_clips=4, tok_steps=3, tok_batch=4, lam_candidates=2, lam_trial_steps=2, lam_steps=3,
+             lam_batch=4, lam_kmeans_samples=32, dyn_steps=3, dyn_batch=2, eval_clips=2, validation_clips=2)
 
 
 def to_float(frames_uint8: np.ndarray) -> torch.Tensor:
@@ -112,34 +117,79 @@ def lam_batch(frames: np.ndarray, clip_idx, t_idx, past: int):
     return to_float(frames[clip_idx[:, None], ts]), to_float(frames[clip_idx, t_idx + 1])
 
 
-def train_lam(cfg: TrainConfig, frames: np.ndarray, rng) -> LatentActionModel:
-    model = LatentActionModel(LAMConfig())
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lam_lr, weight_decay=0.0)
+class LAMRun:
+    """One training run of the latent action model with its own random streams (model init, batches,
+    dead-code resets), so that several runs can be started, paused and one of them carried on: carried
+    on, it is step for step the run its seed would have made alone."""
+
+    def __init__(self, cfg: TrainConfig, frames: np.ndarray, seed: int):
+        self.cfg, self.frames, self.seed, self.step = cfg, frames, seed, 0
+        outer_state = torch.get_rng_state()
+        torch.manual_seed(seed)
+        self.model = LatentActionModel(LAMConfig())
+        self.torch_state = torch.get_rng_state()
+        torch.set_rng_state(outer_state)
+        self.rng = np.random.default_rng(seed)
+        self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lam_lr, weight_decay=0.0)
+
+    def train_until(self, until: int) -> LatentActionModel:
+        cfg, model, frames, rng = self.cfg, self.model, self.frames, self.rng
+        n, L = frames.shape[:2]
+        warmup = int(model.cfg.warmup_share * cfg.lam_steps)
+        outer_state = torch.get_rng_state()
+        torch.set_rng_state(self.torch_state)
+        model.train()
+        bar = tqdm(range(self.step, until), desc=f"latent actions (seed {self.seed})", mininterval=10)
+        for step in bar:
+            schedule(self.opt, step, cfg.lam_steps, cfg.lam_lr)  # one schedule over lam_steps, however the run is split
+            if step == warmup:  # --- end of the warm-up: k-means on fresh latents sets the codebook ---
+                sizes = [min(256, cfg.lam_kmeans_samples - i) for i in range(0, cfg.lam_kmeans_samples, 256)]
+                with torch.no_grad():
+                    zs = [model.encode_latent(*lam_batch(frames, rng.integers(n, size=k), rng.integers(L - 1, size=k), model.cfg.past))
+                          for k in sizes]
+                model.vq.init_codes(torch.cat(zs))
+            ci, ti = rng.integers(n, size=cfg.lam_batch), rng.integers(L - 1, size=cfg.lam_batch)
+            past, nxt = lam_batch(frames, ci, ti, model.cfg.past)
+            out = model(past, nxt, quantize=step >= warmup)
+            self.opt.zero_grad()
+            out["loss"].backward()
+            self.opt.step()
+            # --- usage monitor and dead-code resets: codes chosen since the last check ---
+            if step % model.cfg.reset_every == model.cfg.reset_every - 1:
+                used = int((model.vq.usage > 0).sum())
+                moved = 0
+                if warmup <= step < int(0.9 * cfg.lam_steps):  # no resets in the last tenth: the codes settle
+                    moved = model.vq.reset_dead(out["z"], out["err"])
+                model.vq.usage.zero_()
+                bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used, reset=moved)
+        self.step = max(self.step, until)
+        self.torch_state = torch.get_rng_state()
+        torch.set_rng_state(outer_state)
+        return model.eval()
+
+
+@torch.no_grad()
+def lam_validation_error(model: LatentActionModel, frames: np.ndarray, batch: int = 256) -> float:
+    """The LAM decoder's mean reconstruction error (its loss's recon term) over every transition of
+    `frames`: validation clips, whose true actions are not read."""
     n, L = frames.shape[:2]
-    bar = tqdm(range(cfg.lam_steps), desc="latent actions", mininterval=10)
-    used, warmup = 0, int(model.cfg.warmup_share * cfg.lam_steps)
-    for step in bar:
-        schedule(opt, step, cfg.lam_steps, cfg.lam_lr)
-        if step == warmup:  # --- end of the warm-up: k-means on fresh latents sets the codebook ---
-            with torch.no_grad():
-                zs = [model.encode_latent(*lam_batch(frames, rng.integers(n, size=256), rng.integers(L - 1, size=256), model.cfg.past))
-                      for _ in range(4)]
-            model.vq.init_codes(torch.cat(zs))
-        ci, ti = rng.integers(n, size=cfg.lam_batch), rng.integers(L - 1, size=cfg.lam_batch)
-        past, nxt = lam_batch(frames, ci, ti, model.cfg.past)
-        out = model(past, nxt, quantize=step >= warmup)
-        opt.zero_grad()
-        out["loss"].backward()
-        opt.step()
-        # --- usage monitor and dead-code resets: codes chosen since the last check ---
-        if step % model.cfg.reset_every == model.cfg.reset_every - 1:
-            used = int((model.vq.usage > 0).sum())
-            moved = 0
-            if warmup <= step < int(0.9 * cfg.lam_steps):  # no resets in the last tenth: the codes settle
-                moved = model.vq.reset_dead(out["z"], out["err"])
-            model.vq.usage.zero_()
-            bar.set_postfix(recon=f"{out['recon'].item():.5f}", used=used, reset=moved)
-    return model.eval()
+    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
+    total = sum(model(*lam_batch(frames, ci[i:i + batch], ti[i:i + batch], model.cfg.past))["recon"].item() * len(ci[i:i + batch])
+                for i in range(0, len(ci), batch))
+    return total / len(ci)
+
+
+def train_lam(cfg: TrainConfig, frames: np.ndarray, validation: np.ndarray) -> tuple:
+    """Start `lam_candidates` runs (seeds seed, seed+1, ...), train each for `lam_trial_steps`, and carry
+    on to `lam_steps` the one whose decoder predicts the validation clips best: a poor run shows early in a
+    higher error (latent_actions.py), and the choice reads no true action. Returns the model and
+    {seed: validation error at the trial's end}."""
+    runs = [LAMRun(cfg, frames, cfg.seed + k) for k in range(cfg.lam_candidates)]
+    errors = {run.seed: lam_validation_error(run.train_until(min(cfg.lam_trial_steps, cfg.lam_steps)), validation) for run in runs}
+    best = runs[int(np.argmin(list(errors.values())))]
+    print("latent action runs, validation error after", min(cfg.lam_trial_steps, cfg.lam_steps), "steps:",
+          {seed: round(e, 5) for seed, e in errors.items()}, "-> carrying on seed", best.seed, flush=True)
+    return best.train_until(cfg.lam_steps), errors
 
 
 @torch.no_grad()
@@ -206,9 +256,10 @@ def main(argv=None):
     print(f"data: {cfg.train_clips} training clips, {cfg.held_out_clips} held-out clips", flush=True)
     frames, _, _ = make_dataset(train_seeds(cfg.train_clips), ClipConfig())  # true actions are not read
     held = make_dataset(held_out_seeds(cfg.held_out_clips), ClipConfig())
+    validation = make_dataset(validation_seeds(cfg.validation_clips), ClipConfig())  # choices made after training read these
 
     # the LAM reads pixels only, so it trains first: a collapse shows within minutes, not after the tokenizer
-    lam = train_lam(cfg, frames, rng)
+    lam, lam_errors = train_lam(cfg, frames, validation[0])
     save(lam, cache / "lam.pt")
     actions = label_actions(lam, frames)  # (n, L-1)
     print("latent action shares on training clips:", np.round(np.bincount(actions.ravel(), minlength=8) / actions.size, 3), flush=True)
@@ -220,14 +271,14 @@ def main(argv=None):
     dynamics = train_dynamics(cfg, tokens, actions, rng, tokenizer.cfg.levels, lam.cfg.actions)
     from .evaluate import choose_temperature, evaluate
     from .export import export
-    temperatures = choose_temperature(tokenizer, lam, dynamics, make_dataset(validation_seeds(cfg.validation_clips), ClipConfig()), cfg.seed)
+    temperatures = choose_temperature(tokenizer, lam, dynamics, validation, cfg.seed)
     print("ΔtPSNR(4) on validation clips by sampling temperature:", {t: round(v, 2) for t, v in temperatures.items()},
           "-> sampling at", dynamics.cfg.temperature, flush=True)
     save(dynamics, cache / "dynamics.pt")
     train_minutes = (time.time() - start) / 60
 
     export(tokenizer, lam, dynamics, out, held[0])
-    evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes, start, temperatures)
+    evaluate(tokenizer, lam, dynamics, held, cfg, train_minutes, start, temperatures, lam_errors)
     print(f"done in {(time.time() - start) / 60:.1f} min", flush=True)
 
 

@@ -58,6 +58,29 @@ def test_latent_action_model_shapes():
     assert model.encode(past, nxt).shape == (3,)
 
 
+def test_a_latent_action_run_carried_on_is_the_run_its_seed_makes_alone_and_the_best_trial_is_kept():
+    from models.world.train import QUICK, LAMRun, TrainConfig, lam_validation_error, train_lam
+    cfg = TrainConfig(**{**QUICK, "lam_steps": 6, "lam_trial_steps": 2, "lam_candidates": 3})
+    frames = make_dataset(train_seeds(4), ClipConfig())[0]
+    validation = make_dataset(validation_seeds(2), ClipConfig())[0]
+
+    alone = LAMRun(cfg, frames, seed=5).train_until(cfg.lam_steps)
+    paused, other = LAMRun(cfg, frames, seed=5), LAMRun(cfg, frames, seed=6)
+    paused.train_until(2)
+    other.train_until(4)  # another run in between draws from its own streams
+    carried = paused.train_until(cfg.lam_steps)
+    for name, value in alone.state_dict().items():
+        assert torch.equal(value, carried.state_dict()[name]), name
+
+    model, errors = train_lam(cfg, frames, validation)
+    assert list(errors) == [cfg.seed, cfg.seed + 1, cfg.seed + 2]
+    for seed, error in errors.items():  # each trial's error is its run's error after lam_trial_steps
+        assert error == lam_validation_error(LAMRun(cfg, frames, seed).train_until(cfg.lam_trial_steps), validation)
+    best = LAMRun(cfg, frames, min(errors, key=errors.get)).train_until(cfg.lam_steps)
+    for name, value in best.state_dict().items():
+        assert torch.equal(value, model.state_dict()[name]), name
+
+
 def test_dynamics_shapes_grouping_cache_and_sampling():
     cfg = DynamicsConfig(dim=32, layers=2, heads=2, steps=3)
     model = Dynamics(cfg).eval()
