@@ -65,9 +65,11 @@ def test_a_latent_action_run_carried_on_is_the_run_its_seed_makes_alone_and_the_
     validation = make_dataset(validation_seeds(2), ClipConfig())[0]
 
     alone = LAMRun(cfg, frames, seed=5).train_until(cfg.lam_steps)
+    caller_stream = torch.get_rng_state()
     paused, other = LAMRun(cfg, frames, seed=5), LAMRun(cfg, frames, seed=6)
     paused.train_until(2)
     other.train_until(4)  # another run in between draws from its own streams
+    assert torch.equal(torch.get_rng_state(), caller_stream)  # and the runs leave the caller's torch stream alone
     carried = paused.train_until(cfg.lam_steps)
     for name, value in alone.state_dict().items():
         assert torch.equal(value, carried.state_dict()[name]), name
