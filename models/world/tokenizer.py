@@ -29,10 +29,11 @@ Why these sizes:
   partition into 3 slots and a colour per slot, from 32 bits a token and an encoder reading one-hot
   palette levels, reached 23.9 dB held-out and 24.7 dB on its own training frames after 1500 steps
   (23.1 dB unquantized at 900). Training frames come back no better than held-out ones. This
-  tokenizer can code exactly: trained on the 64 frames of 4 clips, it returns them at 34.8 dB after
-  1000 steps and 43.6 dB after 2500 (held-out frames: 11 dB). What it cannot do in this budget is fit
-  the variety of hundreds of clips, palettes and pictures exactly; neither can the larger or longer-run
-  variants above.
+  tokenizer can code exactly, but only a little variety: after 1500 steps it returns its own training
+  frames at 39.6 dB from 4 clips (43.6 after 2500), 35.6 dB from 16, 27.5 dB from 64, and held-out
+  frames at 11.2, 16.7, 20.8 dB (about 24 dB from 400 clips). Held-out frames need the variety of
+  hundreds of clips, palettes and pictures, and fitting that variety exactly is what none of the
+  variants above does in this budget.
 - The decoder classifies, it does not regress: the training data are snapped to a 64-colour palette,
   4 levels a channel (data.to_palette), so for every pixel and channel it outputs 4 logits, one per
   level, trained with cross-entropy, and decodes to the expected value of the level under them. Where
