@@ -117,6 +117,14 @@ def lam_batch(frames: np.ndarray, clip_idx, t_idx, past: int):
     return to_float(frames[clip_idx[:, None], ts]), to_float(frames[clip_idx, t_idx + 1])
 
 
+def every_transition(frames: np.ndarray, past: int, batch: int):
+    """lam_batch over every transition of `frames`, clip by clip, in batches of up to `batch`."""
+    n, L = frames.shape[:2]
+    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
+    for i in range(0, len(ci), batch):
+        yield lam_batch(frames, ci[i:i + batch], ti[i:i + batch], past)
+
+
 class LAMRun:
     """One training run of the latent action model with its own random streams (model init, batches,
     dead-code resets), so that several runs can be started, paused and one of them carried on: carried
@@ -173,10 +181,8 @@ def lam_validation_error(model: LatentActionModel, frames: np.ndarray, batch: in
     """The LAM decoder's mean reconstruction error (its loss's recon term) over every transition of
     `frames`: validation clips, whose true actions are not read."""
     n, L = frames.shape[:2]
-    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
-    total = sum(model(*lam_batch(frames, ci[i:i + batch], ti[i:i + batch], model.cfg.past))["recon"].item() * len(ci[i:i + batch])
-                for i in range(0, len(ci), batch))
-    return total / len(ci)
+    total = sum(model(past, nxt)["recon"].item() * len(nxt) for past, nxt in every_transition(frames, model.cfg.past, batch))
+    return total / (n * (L - 1))
 
 
 def train_lam(cfg: TrainConfig, frames: np.ndarray, validation: np.ndarray) -> tuple:
@@ -185,9 +191,10 @@ def train_lam(cfg: TrainConfig, frames: np.ndarray, validation: np.ndarray) -> t
     higher error (latent_actions.py), and the choice reads no true action. Returns the model and
     {seed: validation error at the trial's end}."""
     runs = [LAMRun(cfg, frames, cfg.seed + k) for k in range(cfg.lam_candidates)]
-    errors = {run.seed: lam_validation_error(run.train_until(min(cfg.lam_trial_steps, cfg.lam_steps)), validation) for run in runs}
+    trial = min(cfg.lam_trial_steps, cfg.lam_steps)
+    errors = {run.seed: lam_validation_error(run.train_until(trial), validation) for run in runs}
     best = runs[int(np.argmin(list(errors.values())))]
-    print("latent action runs, validation error after", min(cfg.lam_trial_steps, cfg.lam_steps), "steps:",
+    print("latent action runs, validation error after", trial, "steps:",
           {seed: round(e, 5) for seed, e in errors.items()}, "-> carrying on seed", best.seed, flush=True)
     return best.train_until(cfg.lam_steps), errors
 
@@ -196,9 +203,7 @@ def train_lam(cfg: TrainConfig, frames: np.ndarray, validation: np.ndarray) -> t
 def label_actions(model: LatentActionModel, frames: np.ndarray, batch: int = 256) -> np.ndarray:
     """The latent action of every transition: (n, L-1) int64."""
     n, L = frames.shape[:2]
-    ci, ti = np.repeat(np.arange(n), L - 1), np.tile(np.arange(L - 1), n)
-    out = [model.encode(*lam_batch(frames, ci[i:i + batch], ti[i:i + batch], model.cfg.past))
-           for i in range(0, len(ci), batch)]
+    out = [model.encode(past, nxt) for past, nxt in every_transition(frames, model.cfg.past, batch)]
     return torch.cat(out).numpy().reshape(n, L - 1)
 
 
