@@ -13,7 +13,7 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{shared,functions,models}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{shared,functions,models}/**/*.test.ts', '<rootDir>/test/setup/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     },
     '<rootDir>/miniapp/jest.config.js',

@@ -17,24 +17,37 @@ export function ffmpegPath(): string {
 }
 
 /**
- * Known Debian/Ubuntu locations of CJK fonts, best first. drawtext can only open face 0 of a collection
- * (.ttc), which for Noto CJK is the Japanese face: it would draw simplified characters such as 归 in
- * Japanese forms. So collections are split: the Simplified Chinese face is copied out to a standalone
- * font file under the temp dir (see simplifiedChineseFace).
+ * The demo dramas' faces come from npm, so a machine with only Node and npm renders them: Google's
+ * Noto Sans SC and Noto Serif SC (OFL-1.1), bold, as static TTFs in the Expo packages (devDependencies
+ * of this workspace; the only npm packages found that ship a CJK TrueType/OpenType file rather than
+ * web-font subsets).
  */
-export const CJK_FONT_CANDIDATES = {
+const NPM_FONTS = {
+  sans: ['@expo-google-fonts/noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf'],
+  serif: ['@expo-google-fonts/noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf'],
+} as const;
+
+/**
+ * Fallback only: CJK fonts of Debian/Ubuntu packages, best first, relative to the system font
+ * directories (`SEED_SYSTEM_FONT_DIRS`, colon-separated, default `/usr/share/fonts`; a test points it
+ * at an empty directory to hide them). drawtext can only open face 0 of a collection (.ttc), which for
+ * Noto CJK is the Japanese face: it would draw simplified characters such as 归 in Japanese forms. So
+ * collections are split: the Simplified Chinese face is copied out to a standalone font file under
+ * the temp dir (see simplifiedChineseFace).
+ */
+export const SYSTEM_CJK_FONTS = {
   sans: [
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', // fonts-noto-cjk
-    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-    '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc', // other distributions' layout
-    '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', // fonts-wqy-zenhei
-    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', // fonts-wqy-microhei
-    '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', // fonts-droid-fallback
+    'opentype/noto/NotoSansCJK-Bold.ttc', // fonts-noto-cjk
+    'opentype/noto/NotoSansCJK-Regular.ttc',
+    'noto-cjk/NotoSansCJK-Bold.ttc', // other distributions' layout
+    'truetype/wqy/wqy-zenhei.ttc', // fonts-wqy-zenhei
+    'truetype/wqy/wqy-microhei.ttc', // fonts-wqy-microhei
+    'truetype/droid/DroidSansFallbackFull.ttf', // fonts-droid-fallback
   ],
   serif: [
-    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc', // fonts-noto-cjk
-    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
-    '/usr/share/fonts/noto-cjk/NotoSerifCJK-Bold.ttc',
+    'opentype/noto/NotoSerifCJK-Bold.ttc', // fonts-noto-cjk
+    'opentype/noto/NotoSerifCJK-Regular.ttc',
+    'noto-cjk/NotoSerifCJK-Bold.ttc',
   ],
 };
 
@@ -42,7 +55,31 @@ export interface Fonts { sans: string; serif: string }
 
 let fontsCache: Fonts | undefined;
 
-/** Locate CJK fonts (SEED_CJK_FONT overrides both), or fail saying which Debian package to install. */
+/** The npm package's font file, or undefined when the package is not installed. */
+function npmFont([pkg, file]: readonly [string, string]): string | undefined {
+  try {
+    const found = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+    return existsSync(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function systemFont(candidates: string[]): string | undefined {
+  const dirs = (process.env.SEED_SYSTEM_FONT_DIRS ?? '/usr/share/fonts').split(':').filter(Boolean);
+  for (const name of candidates) {
+    for (const dir of dirs) {
+      const file = path.join(dir, name);
+      if (existsSync(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Locate the CJK fonts: SEED_CJK_FONT overrides both; else the npm-shipped faces; else, as a fallback,
+ * a Debian font; else fail saying what to run.
+ */
 export function findFonts(): Fonts {
   if (fontsCache) return fontsCache;
   const override = process.env.SEED_CJK_FONT;
@@ -51,14 +88,14 @@ export function findFonts(): Fonts {
     const f = simplifiedChineseFace(override);
     return (fontsCache = { sans: f, serif: f });
   }
-  const sans = CJK_FONT_CANDIDATES.sans.find((p) => existsSync(p));
+  const sans = npmFont(NPM_FONTS.sans) ?? systemFont(SYSTEM_CJK_FONTS.sans);
   if (!sans) {
     throw new Error(
-      'seed renderer: no CJK font found (looked in ' + CJK_FONT_CANDIDATES.sans.join(', ') + '). ' +
-        'Install one with `apt-get install -y fonts-noto-cjk` (or fonts-wqy-zenhei), or set SEED_CJK_FONT=/path/to/font.ttc',
+      `seed renderer: no CJK font found: the npm package ${NPM_FONTS.sans[0]} is missing (run npm install at the repository root), ` +
+        'and no system font was found (apt-get install -y fonts-noto-cjk, or set SEED_CJK_FONT=/path/to/font.ttf)',
     );
   }
-  const serif = CJK_FONT_CANDIDATES.serif.find((p) => existsSync(p)) ?? sans;
+  const serif = npmFont(NPM_FONTS.serif) ?? systemFont(SYSTEM_CJK_FONTS.serif) ?? sans;
   return (fontsCache = { sans: simplifiedChineseFace(sans), serif: simplifiedChineseFace(serif) });
 }
 
