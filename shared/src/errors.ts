@@ -11,6 +11,7 @@ export const errorCodes = [
   'CONFLICT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'CONTENT_REFUSED',
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL',
 ] as const;

@@ -46,7 +46,15 @@ export const checkinStatusSchema = z.object({
   today: z.string(),
   checkedInToday: z.boolean(),
   streak: z.number().int().nonnegative(),
-  week: z.array(z.object({ date: z.string(), checked: z.boolean(), reward: z.object({ coins: z.number(), bonusCoins: z.number(), bonusDays: z.number() }) })),
+  /** Seven consecutive days around today; `day` is the day of the streak, `reward` what it gives by `rewardForStreak`. */
+  days: z.array(
+    z.object({
+      date: z.string(),
+      day: z.number().int().positive(),
+      checked: z.boolean(),
+      reward: z.object({ coins: z.number(), bonusCoins: z.number(), bonusDays: z.number() }),
+    }),
+  ),
 });
 export type CheckinStatus = z.infer<typeof checkinStatusSchema>;
 

@@ -74,7 +74,7 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByLabel('运营密钥').waitFor();
     await ops.getByLabel('运营密钥').fill('not-the-secret');
     await ops.getByRole('button', { name: '登录' }).click();
-    await ops.getByRole('alert').getByText('wrong operator secret').waitFor();
+    await ops.getByRole('alert').getByText('运营密钥不对，请重新输入').waitFor();
   });
 
   it('lets the operator add a series with two uploaded episodes and a price, and publish it', async () => {

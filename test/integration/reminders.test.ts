@@ -94,7 +94,8 @@ describe('habits', () => {
     expect(wallet.coins + wallet.bonusCoins).toBe(first.body.reward.coins + first.body.reward.bonusCoins);
     const status = (await api('/me/checkins', { token })).body;
     expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
-    expect(status.week).toHaveLength(7);
+    expect(status.days).toHaveLength(7);
+    expect(status.days[0]).toMatchObject({ date: first.body.date, day: 1, checked: true, reward: first.body.reward });
   });
 
   it('follows, saves progress (throttled) and lists history, most recent first', async () => {

@@ -56,14 +56,14 @@ it('keeps the same sandbox code, so the same user, across logins', async () => {
   expect(calls[3].auth).toBe('Bearer t2');
 });
 
-it('turns a 402 into an ApiError that keeps the offers', async () => {
-  const body = { code: 'ENTITLEMENT_REQUIRED', message: '需要解锁', offers: [{ kind: 'ad' }] };
+it('turns a 402 into an ApiError that keeps the offers and reads in Chinese, whatever the server wrote', async () => {
+  const body = { code: 'ENTITLEMENT_REQUIRED', message: 'this episode is locked: unlock it with one of the offers', offers: [{ kind: 'ad' }] };
   network(login('t1'), { statusCode: 402, data: body });
 
   const err = await apiRequest('/play', { method: 'POST', data: {}, schema: okSchema }).catch((e: unknown) => e);
 
   expect(err).toBeInstanceOf(ApiError);
-  expect(err).toMatchObject({ status: 402, code: 'ENTITLEMENT_REQUIRED', message: '需要解锁', body });
+  expect(err).toMatchObject({ status: 402, code: 'ENTITLEMENT_REQUIRED', message: '本集需解锁后观看', body });
 });
 
 it('retries a GET once after a network error, but never a POST', async () => {

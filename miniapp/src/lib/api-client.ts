@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { loginOutputSchema, type LoginInput } from '@drama/shared/auth';
 import { config } from './config';
+import { errorTexts, textForCode } from './error-text';
 import { ensureSession, renewSession, type Session } from './session';
 
 /**
@@ -8,7 +9,11 @@ import { ensureSession, renewSession, type Session } from './session';
  * Feature fetchers call `apiRequest` with the shared zod schema of the response.
  */
 
-/** Any non-2xx answer (or no answer: status 0, code NETWORK_ERROR). `body` keeps e.g. a 402's offers. */
+/**
+ * Any non-2xx answer (or no answer: status 0, code NETWORK_ERROR). `message` is the viewer's Chinese
+ * text for the code (`error-text.ts`), never the server's own; `body` keeps the answer (a 402's offers,
+ * the server's message for the developer console).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -99,7 +104,7 @@ async function send<T>(path: string, opts: RequestOptions<T>, session: Session |
       });
     } catch (err) {
       if (attempt >= attempts) {
-        throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试', { cause: String(errMsg(err)) });
+        throw new ApiError(0, 'NETWORK_ERROR', errorTexts.NETWORK_ERROR, { cause: String(errMsg(err)) });
       }
     }
   }
@@ -110,7 +115,7 @@ async function send<T>(path: string, opts: RequestOptions<T>, session: Session |
   const parsed = opts.schema.safeParse(body);
   if (!parsed.success) {
     console.error(`unexpected response from ${method} ${path}`, parsed.error.issues);
-    throw new ApiError(res.statusCode, 'BAD_RESPONSE', '服务返回的数据有误，请稍后重试', body);
+    throw new ApiError(res.statusCode, 'BAD_RESPONSE', errorTexts.BAD_RESPONSE, body);
   }
   return parsed.data;
 }
@@ -118,8 +123,7 @@ async function send<T>(path: string, opts: RequestOptions<T>, session: Session |
 function toApiError(status: number, body: unknown): ApiError {
   const b = body as { code?: unknown; message?: unknown } | null;
   const code = typeof b?.code === 'string' ? b.code : status >= 500 ? 'INTERNAL' : 'HTTP_ERROR';
-  const message = typeof b?.message === 'string' && b.message ? b.message : `请求失败（${status}）`;
-  return new ApiError(status, code, message, body);
+  return new ApiError(status, code, textForCode(code), body);
 }
 
 /** Some platforms hand back the raw text when the body is not JSON (or content-type is missing). */

@@ -1,3 +1,4 @@
+import { rewardForStreak } from '@drama/shared/habits';
 import { memoryWallets } from '../../../../test/support/memory-stores';
 import { checkIn, checkinStatus } from './checkin';
 
@@ -44,13 +45,44 @@ describe('daily check-in', () => {
     expect(await checkIn('u', { wallets, now: c.now })).toMatchObject({ already: true, streak: 2 });
   });
 
-  it('shows the week strip Monday to Sunday with the checked days', async () => {
-    const c = clock('2026-11-25T10:00:00+08:00'); // a Wednesday
+  it("shows a new viewer's seven days from today with the rule's growing rewards, whatever the weekday", async () => {
+    const c = clock('2026-12-06T10:00:00+08:00'); // a Sunday: the old Monday-to-Sunday strip showed +10 seven times
+    const wallets = memoryWallets(c.now);
+    const status = checkinStatus(await wallets.get('u'), c.now());
+    expect(status.days.map((d) => d.date)).toEqual(['2026-12-06', '2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12']);
+    expect(status.days.map((d) => d.day)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(status.days.map((d) => d.reward)).toEqual([1, 2, 3, 4, 5, 6, 7].map(rewardForStreak));
+    expect(status.days.at(-1)?.reward).toEqual({ coins: 30, bonusCoins: 50, bonusDays: 14 });
+    expect(status).toMatchObject({ checkedInToday: false, streak: 0 });
+  });
+
+  it('keeps the last three days of a run checked, then today and the days ahead by their streak day', async () => {
+    const c = clock('2026-11-20T10:00:00+08:00');
+    const wallets = memoryWallets(c.now);
+    for (let i = 0; i < 5; i++) {
+      await checkIn('u', { wallets, now: c.now });
+      c.set(new Date(c.now().getTime() + 86_400_000).toISOString());
+    }
+    // Five days checked (20th–24th); on the 25th, before checking in, today is day 6.
+    const before = checkinStatus(await wallets.get('u'), c.now());
+    expect(before.days.map((d) => [d.date, d.day, d.checked])).toEqual([
+      ['2026-11-22', 3, true], ['2026-11-23', 4, true], ['2026-11-24', 5, true],
+      ['2026-11-25', 6, false], ['2026-11-26', 7, false], ['2026-11-27', 8, false], ['2026-11-28', 9, false],
+    ]);
+    expect(before.days.map((d) => d.reward)).toEqual([3, 4, 5, 6, 7, 8, 9].map(rewardForStreak));
+    await checkIn('u', { wallets, now: c.now });
+    const after = checkinStatus(await wallets.get('u'), c.now());
+    expect(after).toMatchObject({ checkedInToday: true, streak: 6 });
+    expect(after.days[3]).toMatchObject({ date: '2026-11-25', day: 6, checked: true });
+  });
+
+  it('starts the strip over at day 1 after a missed day', async () => {
+    const c = clock('2026-11-20T10:00:00+08:00');
     const wallets = memoryWallets(c.now);
     await checkIn('u', { wallets, now: c.now });
+    c.set('2026-11-22T10:00:00+08:00');
     const status = checkinStatus(await wallets.get('u'), c.now());
-    expect(status.week.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
-    expect(status.week.map((d) => d.checked)).toEqual([false, false, true, false, false, false, false]);
-    expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
+    expect(status.days[0]).toMatchObject({ date: '2026-11-22', day: 1, checked: false });
+    expect(status.streak).toBe(0);
   });
 });

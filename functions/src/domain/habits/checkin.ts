@@ -27,19 +27,30 @@ export async function checkIn(userId: string, ports: { wallets: WalletStore; now
   return { date: today, streak, reward: rewardForStreak(streak), already };
 }
 
-/** Today, the current streak and this week's strip (Monday to Sunday, Shanghai) with each day's reward. */
+/** Days of the streak's strip shown before today: enough to see the run carry on, not so many the growth is off screen. */
+const PAST_DAYS_SHOWN = 3;
+
+/**
+ * Today, the current streak and the strip of seven consecutive days around today: up to three days
+ * already checked in this run, today, then the days ahead. Each day carries its day of the streak and
+ * the reward that day gives by the shared rule (`rewardForStreak`): what it earned if checked, what it
+ * will give if the streak carries on to it.
+ */
 export function checkinStatus(wallet: Wallet, now: Date): CheckinStatus {
   const today = shanghaiDate(now);
   const last = wallet.checkin;
-  const alive = last && (last.lastDate === today || nextStreak(last.lastDate, last.streak, today) > 1);
-  const streak = alive ? last.streak : 0;
-  const weekday = (new Date(`${today}T12:00:00+08:00`).getUTCDay() + 6) % 7; // Monday = 0
   const checkedToday = last?.lastDate === today;
-  const week = Array.from({ length: 7 }, (_, i) => {
-    const date = shanghaiDate(addDays(new Date(`${today}T12:00:00+08:00`), i - weekday));
-    // The reward a day brings if the streak carries on to it (today's streak counts today's check-in).
-    const projected = Math.max(1, (checkedToday ? streak : streak + 1) + (i - weekday));
-    return { date, checked: Boolean(last?.recent.includes(date)), reward: rewardForStreak(projected) };
+  const alive = Boolean(last && (checkedToday || nextStreak(last.lastDate, last.streak, today) > 1));
+  const streak = alive && last ? last.streak : 0;
+  // Today's day of the streak: counted already, or the next one if the viewer checks in today.
+  const todayDay = checkedToday ? streak : streak + 1;
+  const before = Math.min(todayDay - 1, PAST_DAYS_SHOWN);
+  const noon = new Date(`${today}T12:00:00+08:00`);
+  const days = Array.from({ length: 7 }, (_, i) => {
+    const offset = i - before;
+    const day = todayDay + offset;
+    const date = shanghaiDate(addDays(noon, offset));
+    return { date, day, checked: offset < 0 || (offset === 0 && checkedToday), reward: rewardForStreak(day) };
   });
-  return { today, checkedInToday: checkedToday, streak, week };
+  return { today, checkedInToday: checkedToday, streak, days };
 }

@@ -3,11 +3,11 @@ import { ApiError } from '@/lib/api-client';
 import { StateView } from './state-view';
 
 describe('StateView', () => {
-  it('shows the error message and calls back when 重试 is tapped', () => {
+  it("shows the error's Chinese text by its code and calls back when 重试 is tapped", () => {
     const onRetry = jest.fn();
-    render(<StateView kind="error" error={new ApiError(0, 'NETWORK_ERROR', '网络连接失败', null)} onRetry={onRetry} />);
+    render(<StateView kind="error" error={new ApiError(0, 'NETWORK_ERROR', 'socket hang up', null)} onRetry={onRetry} />);
 
-    expect(screen.getByText('网络连接失败')).toBeTruthy();
+    expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy();
     fireEvent.click(screen.getByText('重试'));
 
     expect(onRetry).toHaveBeenCalledTimes(1);

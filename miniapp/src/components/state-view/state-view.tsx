@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import './state-view.css';
 
 export type StateViewProps =
@@ -34,8 +34,4 @@ export function StateView(props: StateViewProps) {
   );
 }
 
-/** What to tell the user about a failure: the API's own message when it gave one. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  return '出错了，请稍后重试';
-}
+

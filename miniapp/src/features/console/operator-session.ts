@@ -23,6 +23,6 @@ export const clearOperatorSession = () => Taro.removeStorageSync(key);
 /** The token for a console request; none means the operator must sign in (the page redirects). */
 export function operatorToken(): string {
   const s = operatorSession();
-  if (!s) throw new Error('operator not signed in');
+  if (!s) throw new Error('请先登录运营后台');
   return s.token;
 }

@@ -14,3 +14,10 @@ const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 
 /** 周一..周日 for a YYYY-MM-DD (a calendar date, so read as UTC noon to stay on that day). */
 export const weekdayOf = (date: string) => weekdays[new Date(`${date}T12:00:00Z`).getUTCDay()];
+
+/** A strip day's name: 今天 and 明天 by name, other days by weekday. */
+export function dayName(date: string, today: string): string {
+  if (date === today) return '今天';
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return date === tomorrow ? '明天' : weekdayOf(date);
+}

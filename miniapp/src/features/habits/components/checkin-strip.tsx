@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { CheckinOutput, CheckinStatus } from '@drama/shared/habits';
-import { rewardCoins, rewardText, weekdayOf } from '../checkin-text';
+import { dayName, rewardCoins, rewardText } from '../checkin-text';
 import './checkin-strip.css';
 
 export interface CheckinStripProps {
@@ -12,7 +12,8 @@ export interface CheckinStripProps {
 }
 
 /**
- * This week's check-ins, Monday to Sunday: each day's reward, ✓ on the days checked, today
+ * The streak's strip: seven days around today (the last days of this run, today, the days ahead), each
+ * with its day of the streak and the reward the server's rule gives it, ✓ on the days checked, today
  * highlighted; the streak; and the big 签到 button (今日已签到 once done).
  */
 export function CheckinStrip({ status: loaded, earned, busy = false, onCheckIn }: CheckinStripProps) {
@@ -25,10 +26,10 @@ export function CheckinStrip({ status: loaded, earned, busy = false, onCheckIn }
         <Text className="checkin-strip__streak-days">{status.streak}</Text>
         <Text className="checkin-strip__streak-label">天</Text>
       </View>
-      <View className="checkin-strip__week" role="list" aria-label="本周签到">
-        {status.week.map((day) => {
+      <View className="checkin-strip__week" role="list" aria-label="连续签到奖励">
+        {status.days.map((day) => {
           const today = day.date === status.today;
-          const label = `${today ? '今天' : weekdayOf(day.date)}，${rewardText(day.reward)}${day.checked ? '，已签到' : ''}`;
+          const label = `${dayName(day.date, status.today)}，第 ${day.day} 天，${rewardText(day.reward)}${day.checked ? '，已签到' : ''}`;
           return (
             <View
               key={day.date}
@@ -36,9 +37,9 @@ export function CheckinStrip({ status: loaded, earned, busy = false, onCheckIn }
               aria-label={label}
               className={`checkin-day${day.checked ? ' checkin-day--checked' : ''}${today ? ' checkin-day--today' : ''}`}
             >
-              <Text className="checkin-day__name">{today ? '今天' : weekdayOf(day.date)}</Text>
+              <Text className="checkin-day__name">{dayName(day.date, status.today)}</Text>
               <View className="checkin-day__coin">{day.checked ? '✓' : `+${rewardCoins(day.reward)}`}</View>
-              <Text className="checkin-day__reward">{day.reward.bonusCoins > 0 ? '含赠送' : '金币'}</Text>
+              <Text className="checkin-day__reward">第{day.day}天</Text>
             </View>
           );
         })}
@@ -61,6 +62,6 @@ function withCheckin(status: CheckinStatus, out: CheckinOutput): CheckinStatus {
     ...status,
     checkedInToday: true,
     streak: out.streak,
-    week: status.week.map((d) => (d.date === out.date ? { ...d, checked: true, reward: out.reward } : d)),
+    days: status.days.map((d) => (d.date === out.date ? { ...d, checked: true, day: out.streak, reward: out.reward } : d)),
   };
 }

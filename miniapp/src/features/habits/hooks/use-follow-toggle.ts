@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { errorText } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { followSeries } from '../api/follow-series';
 import { unfollowSeries } from '../api/unfollow-series';
 import { setFollowing, useFollowed } from '../follows-store';

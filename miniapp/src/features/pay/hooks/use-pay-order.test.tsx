@@ -73,7 +73,7 @@ it('goes creating → awaiting payment (the cashier) → confirming → done', a
 
 it('shows 支付失败 with 重试, and a retry reuses the request id', async () => {
   const calls = fakeNetwork({
-    'POST /orders': [{ statusCode: 500, data: { code: 'INTERNAL', message: '服务暂时不可用' } }, created],
+    'POST /orders': [{ statusCode: 500, data: { code: 'INTERNAL', message: 'internal error' } }, created],
     ...cashierOk,
     [`GET /orders/${orderId}`]: order('granted'),
   });
@@ -82,7 +82,7 @@ it('shows 支付失败 with 重试, and a retry reuses the request id', async ()
 
   fireEvent.click(screen.getByText('购买'));
   expect(await screen.findByText('支付失败')).toBeTruthy();
-  expect(screen.getByText('服务暂时不可用')).toBeTruthy();
+  expect(screen.getByText('服务开小差了，请稍后重试')).toBeTruthy();
 
   fireEvent.click(screen.getByText('重试'));
   fireEvent.click(await screen.findByText('确认支付'));

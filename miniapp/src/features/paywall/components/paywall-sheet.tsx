@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ProductRef } from '@drama/shared/orders';
 import type { Offer } from '@drama/shared/playback';
-import { errorText } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { canPurchase, purchaseBlockedReason } from '@/lib/capabilities';
 import { useCoinUnlock } from '../hooks/use-coin-unlock';
 import { offerLabel, offerProduct } from '../offer-label';

@@ -53,7 +53,7 @@ async function requestPlay(input: PlayInput): Promise<PlayResult> {
   } catch (err) {
     if (err instanceof ApiError && err.status === 402) {
       const body = entitlementRequiredSchema.safeParse(err.body);
-      if (body.success) return { kind: 'locked', message: body.data.message, offers: body.data.offers };
+      if (body.success) return { kind: 'locked', message: err.message, offers: body.data.offers };
     }
     throw err;
   }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorText } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { ApiError } from '@/lib/api-client';
 import { createScene, type SceneSource } from '../api/create-scene';
 import { getScene } from '../api/get-scene';

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { AdminSeries } from '@drama/shared/admin';
 import { genreSchema } from '@drama/shared/catalog';
-import { errorText, StateView } from '@/components/state-view/state-view';
+import { StateView } from '@/components/state-view/state-view';
+import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import { listAdminSeries } from '@/features/console/api/list-admin-series';
 import { publishSeries } from '@/features/console/api/publish-series';
 import { putEpisode } from '@/features/console/api/put-episode';
@@ -92,7 +94,9 @@ export default function ConsoleEditorPage() {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof Error && !('code' in e) ? e.message : errorText(e));
+      // The catalog's only conflicts are the licence rule: say which field is missing.
+      if (e instanceof ApiError && e.code === 'CONFLICT') setError('付费剧需要备案号：请先填写备案号再保存或上架');
+      else setError(e instanceof Error && !('code' in e) ? e.message : errorText(e));
     } finally {
       setBusy('');
     }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import Taro from '@tarojs/taro';
-import { errorText } from '@/components/state-view/state-view';
+import { ApiError } from '@/lib/api-client';
+import { errorText } from '@/lib/error-text';
 import { operatorLogin } from '@/features/console/api/operator-login';
 import { saveOperatorSession } from '@/features/console/operator-session';
 import { consoleDashboardUrl } from '@/features/console/routes';
@@ -20,7 +21,8 @@ export default function ConsoleLoginPage() {
       saveOperatorSession(await operatorLogin(secret.trim()));
       await Taro.redirectTo({ url: consoleDashboardUrl });
     } catch (err) {
-      setError(errorText(err));
+      // A wrong secret is a 401 here, not an expired session.
+      setError(err instanceof ApiError && err.status === 401 ? '运营密钥不对，请重新输入' : errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CoinPack, MembershipPlan } from '@drama/shared/products';
-import { errorText, StateView } from '@/components/state-view/state-view';
+import { StateView } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { putProducts, useAdminProducts } from '@/features/console/api/admin-products';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
