@@ -153,9 +153,9 @@ describe('the operator console and the ad funnel', () => {
       console.error(`funnel events:\n${(await funnelEvents()).join('\n')}`);
       throw error;
     }
-    await ops.getByRole('group', { name: '剧集' }).getByRole('button', { name: seriesId }).click();
-    await ops.getByRole('img', { name: `剧集 ${seriesId} 的漏斗` }).locator('text').filter({ hasText: '支付 1' }).first().waitFor();
-    await ops.getByRole('img', { name: '收入构成' }).locator('text').filter({ hasText: `整剧 ${seriesId}` }).first().waitFor();
+    await ops.getByRole('group', { name: '剧集' }).getByRole('button', { name: '运营上新' }).click();
+    await ops.getByRole('img', { name: '《运营上新》的漏斗' }).locator('text').filter({ hasText: '支付 1' }).first().waitFor();
+    await ops.getByRole('img', { name: '收入构成' }).locator('text').filter({ hasText: '整剧《运营上新》' }).first().waitFor();
     await shot(ops, 'dashboard');
   });
 });

@@ -1,5 +1,6 @@
 import { stageRate, type FunnelOutput, type RemindersOutput, type RetentionOutput, type RevenueOutput } from '@drama/shared/admin';
 import type { FunnelStage } from '@drama/shared/events';
+import { membershipProducts } from '@drama/shared/products';
 import type { ReminderKind } from '@drama/shared/reminders';
 
 /** The dashboard's chart options, built from the figures (pure, so tests can read them). */
@@ -98,10 +99,13 @@ export function revenueByDayOption(revenue: RevenueOutput) {
 }
 
 /** Net revenue by product (pack, plan or series), as a ring; products refunded to nothing or less leave it. */
-export function revenueByProductOption(revenue: RevenueOutput) {
+export function revenueByProductOption(revenue: RevenueOutput, seriesTitle: (seriesId: string) => string = (id) => id) {
+  // Products are `coins:<packId>`, `series:<seriesId>`, `membership:<plan>`: operators read titles.
   const name = (key: string) => {
-    const [kind, sku] = key.split(':');
-    return `${productNames[kind] ?? kind} ${sku ?? ''}`.trim();
+    const [kind, sku = ''] = key.split(':');
+    if (kind === 'series') return `${productNames.series}《${seriesTitle(sku)}》`;
+    if (kind === 'membership') return membershipProducts.find((p) => p.plan === sku)?.title ?? `${productNames.membership} ${sku}`;
+    return `${productNames[kind] ?? kind} ${sku}`.trim();
   };
   return {
     ...base,

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '运营数据' });
+// The console draws its own navigation; Taro's H5 bar, sized for phones, would sit above it.
+export default definePageConfig({ navigationBarTitleText: '运营数据', navigationStyle: 'custom' });

@@ -3,6 +3,7 @@ import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { stageRate, type FunnelOutput } from '@drama/shared/admin';
 import { StateView } from '@/components/state-view/state-view';
 import { useFigures } from '@/features/console/api/get-figures';
+import { useAdminSeries } from '@/features/console/api/list-admin-series';
 import {
   conversionBarsOption,
   funnelOption,
@@ -23,13 +24,15 @@ const ranges = [
   { days: 30, label: '近 30 天' },
 ] as const;
 
-/** Chips to pick one row (a campaign or a series) of a funnel table. */
-function RowPicker({ rows, picked, onPick, label }: { rows: FunnelOutput['byCampaign']; picked: string | undefined; onPick: (key: string) => void; label: string }) {
+type Row = FunnelOutput['byCampaign'][number];
+
+/** Chips to pick one row (a campaign or a series) of a funnel table, each named by `name` (campaigns by their key). */
+function RowPicker({ rows, picked, onPick, label, name = (key) => key }: { rows: Row[]; picked: string | undefined; onPick: (key: string) => void; label: string; name?: (key: string) => string }) {
   return (
     <div className="console-chips" role="group" aria-label={label}>
       {rows.slice(0, 12).map((r) => (
         <button key={r.key} type="button" className={`console-chip${r.key === picked ? ' console-chip--on' : ''}`} aria-pressed={r.key === picked} onClick={() => onPick(r.key)}>
-          {r.key}
+          {name(r.key)}
         </button>
       ))}
     </div>
@@ -45,6 +48,10 @@ export default function ConsoleDashboardPage() {
   const to = shanghaiDate(now);
   const from = shanghaiDate(addDays(now, -(days - 1)));
   const figures = useFigures(from, to, refresh);
+  // Series rows are keyed by id: the operator reads titles.
+  const catalog = useAdminSeries();
+  const titles = useMemo(() => new Map(catalog.status === 'success' ? catalog.data.map((s) => [s.id, s.title]) : []), [catalog]);
+  const seriesName = (key: string) => titles.get(key) ?? key;
   const [campaign, setCampaign] = useState<string>();
   const [seriesKey, setSeriesKey] = useState<string>();
 
@@ -58,11 +65,11 @@ export default function ConsoleDashboardPage() {
         series: funnelOption(pickedSeries, data.funnel.stages),
         campaigns: conversionBarsOption(data.funnel.byCampaign),
         revenueByDay: revenueByDayOption(data.revenue),
-        revenueByProduct: revenueByProductOption(data.revenue),
+        revenueByProduct: revenueByProductOption(data.revenue, seriesName),
         reminders: remindersOption(data.reminders),
         retention: retentionOption(data.retention),
       },
-    [data, pickedCampaign?.key, pickedSeries?.key],
+    [data, pickedCampaign?.key, pickedSeries?.key, titles],
   );
 
   if (!signedIn) return null;
@@ -109,11 +116,11 @@ export default function ConsoleDashboardPage() {
             <div className="console-grid">
               <Card title="投放计划漏斗" aside={<span className="console-note">{data.funnel.stages.map((s) => stageNames[s]).join(' → ')}</span>}>
                 <RowPicker rows={data.funnel.byCampaign} picked={pickedCampaign?.key} onPick={setCampaign} label="投放计划" />
-                {pickedCampaign ? <EChart label={`计划 ${pickedCampaign.key} 的漏斗`} option={options.campaign} height={300} /> : <StateView kind="empty" text="暂无数据" />}
+                {pickedCampaign ? <EChart label={`计划 ${pickedCampaign.key} 的漏斗`} option={options.campaign} height={260} /> : <StateView kind="empty" text="暂无数据" />}
               </Card>
               <Card title="剧集漏斗">
-                <RowPicker rows={data.funnel.bySeries} picked={pickedSeries?.key} onPick={setSeriesKey} label="剧集" />
-                {pickedSeries ? <EChart label={`剧集 ${pickedSeries.key} 的漏斗`} option={options.series} height={300} /> : <StateView kind="empty" text="暂无数据" />}
+                <RowPicker rows={data.funnel.bySeries} picked={pickedSeries?.key} onPick={setSeriesKey} label="剧集" name={seriesName} />
+                {pickedSeries ? <EChart label={`《${seriesName(pickedSeries.key)}》的漏斗`} option={options.series} height={260} /> : <StateView kind="empty" text="暂无数据" />}
               </Card>
               <Card title="各计划转化率（启动→支付）">
                 <EChart label="各计划转化率" option={options.campaigns} height={Math.max(160, 44 * Math.min(8, data.funnel.byCampaign.length) + 40)} />

@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '价格' });
+// The console draws its own navigation; Taro's H5 bar, sized for phones, would sit above it.
+export default definePageConfig({ navigationBarTitleText: '价格', navigationStyle: 'custom' });
