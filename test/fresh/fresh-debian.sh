@@ -46,12 +46,18 @@ mkdir -p "$root/usr/local/lib/node_modules" && cp -a "$npm_dir" "$root/usr/local
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# This machine's own certificate authorities (a network that inspects TLS has its CA here): a fresh
+# machine of the same kind trusts them too, or it could not reach the npm registry at all.
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates > /dev/null
+fi
 mount -t proc proc "$root/proc"; mount --bind /sys "$root/sys"; mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"; mount --bind /dev/shm "$root/dev/shm"
 
 step "a clean clone of HEAD ($(git -C "$repo" rev-parse --short HEAD))"
 git clone -q "$repo" "$root/project"
-in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin TERM=dumb bash -lc "cd /project && $1"; }
+in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin TERM=dumb NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt bash -lc "cd /project && $1"; }
 in_root 'for t in fc-list chromium python3; do command -v $t >/dev/null && echo "unexpected on a fresh machine: $t" && exit 1; done; ls /usr/share/fonts 2>/dev/null | grep -q . && echo "unexpected fonts" && exit 1; echo "fresh: no fonts, no chromium, no python"'
 
 step "npm install"
