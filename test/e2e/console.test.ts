@@ -99,13 +99,15 @@ describe('the operator console and the ad funnel', () => {
       await ops.getByRole('button', { name: `上传第 ${i + 1} 集` }).click();
       await ops.getByRole('status').getByText(`第 ${i + 1} 集已上传`).waitFor({ timeout: 30_000 });
     }
-    expect(await ops.locator('.console-table tbody tr').count()).toBe(2);
+    // Taro keeps the pages below in the DOM (hidden): the series list has a table too.
+    const episodes = ops.locator('section[aria-label^="分集"] .console-table');
+    expect(await episodes.locator('tbody tr').count()).toBe(2);
     // Episodes can be edited in place (title, schedule, price) without uploading again.
     await ops.getByRole('button', { name: '编辑第 2 集' }).click();
     await ops.getByLabel('第 2 集标题').fill('第2集 真相');
     await ops.getByRole('button', { name: '保存第 2 集' }).click();
     await ops.getByRole('status').getByText('第 2 集已保存').waitFor();
-    await ops.locator('.console-table').getByText('第2集 真相').waitFor();
+    await episodes.getByText('第2集 真相').waitFor();
     await ops.getByRole('button', { name: '上架' }).click();
     await ops.getByRole('status').getByText('已上架').waitFor();
     await shot(ops, 'editor');

@@ -69,7 +69,7 @@ if grep -E "npm warn (Unknown|install-scripts)" "$logs/install.log"; then echo "
 step "npm start (until it prints its addresses)"
 start=$(date +%s)
 in_root 'npm start' > "$logs/start.log" 2>&1 &
-until grep -q '^ready:' "$logs/start.log"; do
+until grep -q "^ready:" "$logs/start.log" 2>/dev/null; do
   sleep 2
   if ! kill -0 $! 2>/dev/null; then cat "$logs/start.log"; echo "npm start stopped"; exit 1; fi
 done
