@@ -9,6 +9,8 @@ export interface JobSpec {
   /** The function's key in serverless.yml. */
   name: string;
   everyMs: number;
+  /** Also run once as soon as the API is up (a job whose output pages show, like the rankings). */
+  atStart?: boolean;
 }
 
 export function startJobs(opts: { lambdaUrl: string; service: string; stage: string; jobs: JobSpec[]; log?: (line: string) => void }) {
@@ -33,6 +35,7 @@ export function startJobs(opts: { lambdaUrl: string; service: string; stage: str
       }
     };
     timers.push(setInterval(run, job.everyMs));
+    if (job.atStart) void run();
   }
   return { stop: () => timers.forEach(clearInterval) };
 }

@@ -7,7 +7,7 @@ import type { LocalClients } from './aws-clients';
 import type { StackSettings } from './settings';
 
 /** Bump when the demo content changes, so existing local data is re-seeded once. */
-export const seedVersion = 1;
+export const seedVersion = 2;
 
 export interface SeedOptions {
   /** Render and publish only the first N episodes of each series (tests use fewer to stay fast). */
@@ -32,6 +32,8 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
   const renderDir = s.renderDir;
   await renderAll({ outDir: renderDir, onProgress: opts.onProgress, maxEpisodes: opts.maxEpisodes });
 
+  const seededAt = Date.now();
+  const publishedAt = (order: number) => new Date(seededAt - (seedSeries.length - order) * 86_400_000).toISOString();
   for (const [order, series] of seedSeries.entries()) {
     const episodes = series.episodes.slice(0, opts.maxEpisodes ?? series.episodes.length);
     const coverKey = `covers/${series.id}.jpg`;
@@ -67,6 +69,7 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
           genre: series.genre,
           synopsis: series.synopsis,
           tags: series.tags,
+          cast: series.cast,
           coverKey,
           freeEpisodes: series.freeEpisodes,
           episodePriceCoins: series.episodePriceCoins,
@@ -74,6 +77,10 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
           licence: `演示备案号 DEMO-${String(order + 1).padStart(4, '0')}`,
           order,
           published: true,
+          // Published a day apart, the last series newest (新剧榜); announced already, so no
+          // new-drama reminder goes out for the demo content.
+          publishedAt: publishedAt(order),
+          announcedAt: publishedAt(order),
         },
       }),
     );

@@ -190,6 +190,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
             { name: 'announceNewDramas', everyMs: 60_000 },
             { name: 'remindCheckins', everyMs: 10 * 60_000 },
             { name: 'recommendHome', everyMs: 30 * 60_000 },
+            { name: 'computeRankings', everyMs: 60_000, atStart: true },
           ],
           log: opts.log,
         });

@@ -4,6 +4,7 @@ import type { SandboxIdentity } from './keys';
 import { checkAppSignature, checkPaySig, deductionPath, deliveryQueue, paymentPayload, refundPayload, SandboxError } from './payments';
 import { userIdFor } from '../src/domain/auth/login';
 import { loadState, type ConversionRecord, type SandboxOrder } from './state';
+import { textSafetyRoutes } from './text-safety';
 
 /**
  * The sandbox platform: plays Douyin's and WeChat's servers on their own paths and formats
@@ -364,6 +365,8 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
       send(res, 200, { items: state.deliveries.filter((d) => !orderId || d.outOrderNo === orderId) });
     },
   });
+
+  Object.assign(routes, textSafetyRoutes({ identity, isWechatToken: (token) => tokens.get(token) === 'wechat', readJson, send }));
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${host}:${port}`);

@@ -21,6 +21,8 @@ export const seriesSummarySchema = z.object({
   seriesPriceFen: z.number().int().nonnegative(),
   /** 备案号 / licence number a paid drama must show. */
   licence: z.string().optional(),
+  /** 主演: the leads as the credits name them (searchable). */
+  cast: z.array(z.string()).optional(),
 });
 export type SeriesSummary = z.infer<typeof seriesSummarySchema>;
 

@@ -13,6 +13,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'CONTENT_REFUSED',
   'UNSUPPORTED_MEDIA_TYPE',
+  'CONTENT_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

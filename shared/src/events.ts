@@ -9,6 +9,8 @@ import { reminderKinds } from './reminders';
 export const eventKinds = [
   'launch',
   'play_start',
+  /** A viewer played an episode to its end (reported with the resume point; counts toward 热播榜). */
+  'play_complete',
   'paywall_shown',
   'order_created',
   'paid',

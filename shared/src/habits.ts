@@ -69,6 +69,8 @@ export const progressInputSchema = z
       .min(0)
       .max(24 * 3600)
       .transform((s) => Math.round(s * 1000) / 1000),
+    /** The episode that just played to its end (this one, or the one before it): a completed play. */
+    endedEpisode: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 export type ProgressInput = z.infer<typeof progressInputSchema>;

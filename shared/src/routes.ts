@@ -15,6 +15,8 @@ import {
 import { attributionLaunchInputSchema } from './attribution';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
+import { commentParamsSchema, episodeParamsSchema, moderateCommentInputSchema, postCommentInputSchema } from './comments';
+import { rankingParamsSchema, searchQuerySchema } from './discovery';
 import { followParamsSchema, progressInputSchema } from './habits';
 import { createOrderInputSchema, orderIdParamsSchema } from './orders';
 import { playInputSchema } from './playback';
@@ -99,6 +101,18 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'PUT', path: '/admin/products', function: 'adminPutProducts', handler: 'admin-put-products', auth: 'operator', body: adminProductsInputSchema },
   { method: 'GET', path: '/admin/figures/{name}', function: 'adminGetFigures', handler: 'admin-get-figures', auth: 'operator', params: figuresParamsSchema, query: figuresQuerySchema },
   { method: 'GET', path: '/admin/conversions', function: 'adminGetConversions', handler: 'admin-get-conversions', auth: 'operator', query: conversionsQuerySchema },
+
+  // Discovery and community (API.md): rankings, search, likes, comments and their moderation.
+  { method: 'GET', path: '/rankings/{kind}', function: 'getRanking', handler: 'get-ranking', auth: 'none', params: rankingParamsSchema },
+  { method: 'GET', path: '/search', function: 'searchSeries', handler: 'search-series', auth: 'none', query: searchQuerySchema },
+  { method: 'GET', path: '/series/{seriesId}/episodes/{episode}/like', function: 'getLikes', handler: 'get-likes', auth: 'none', params: episodeParamsSchema },
+  { method: 'PUT', path: '/series/{seriesId}/episodes/{episode}/like', function: 'likeEpisode', handler: 'like-episode', auth: 'viewer', params: episodeParamsSchema },
+  { method: 'DELETE', path: '/series/{seriesId}/episodes/{episode}/like', function: 'likeEpisode', handler: 'like-episode', auth: 'viewer', params: episodeParamsSchema },
+  { method: 'GET', path: '/series/{seriesId}/episodes/{episode}/comments', function: 'listComments', handler: 'list-comments', auth: 'none', params: episodeParamsSchema },
+  { method: 'POST', path: '/series/{seriesId}/episodes/{episode}/comments', function: 'postComment', handler: 'post-comment', auth: 'viewer', params: episodeParamsSchema, body: postCommentInputSchema },
+  { method: 'POST', path: '/comments/{commentId}/reports', function: 'reportComment', handler: 'report-comment', auth: 'viewer', params: commentParamsSchema },
+  { method: 'GET', path: '/admin/comments', function: 'adminListComments', handler: 'admin-list-comments', auth: 'operator' },
+  { method: 'POST', path: '/admin/comments/{commentId}', function: 'adminModerateComment', handler: 'admin-moderate-comment', auth: 'operator', params: commentParamsSchema, body: moderateCommentInputSchema },
 ];
 
 /** `/orders/{orderId}` with the given parameters filled in (URL-encoded). */

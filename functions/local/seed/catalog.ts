@@ -40,6 +40,8 @@ export interface SeedSeries {
   genre: '逆袭' | '甜宠' | '悬疑';
   synopsis: string;
   tags: string[];
+  /** 主演: the leads as the credits name them. */
+  cast: string[];
   freeEpisodes: number;
   episodePriceCoins: number;
   seriesPriceFen: number;
@@ -79,6 +81,7 @@ const heiress: SeedSeries = {
   synopsis:
     '订婚宴上，林晚被未婚夫顾承泽当众退婚，还被嘲笑是高攀豪门的乡下丫头。没人知道，她是首富苏家失散二十年的亲生女儿。这一次，她要把欠她的，一样一样拿回来。',
   tags: ['逆袭', '打脸', '真假千金', '豪门'],
+  cast: ['林晚', '顾承泽', '白薇薇'],
   freeEpisodes: 3,
   episodePriceCoins: 40,
   seriesPriceFen: 2990,
@@ -206,6 +209,7 @@ const ceo: SeedSeries = {
   synopsis:
     '为了给父亲凑手术费，花店女孩许念在民政局门口，和冷面总裁霍景深签下一年婚约。约好不同房、不动心、不过问过去，可这位霍总却总在她身边打翻醋坛子。一纸契约背后，藏着他找了她十五年的秘密。',
   tags: ['甜宠', '总裁', '契约婚姻', '先婚后爱'],
+  cast: ['许念', '霍景深'],
   freeEpisodes: 5,
   episodePriceCoins: 30,
   seriesPriceFen: 1990,
@@ -329,6 +333,7 @@ const witness: SeedSeries = {
   synopsis:
     '暴雨夜23点47分，独居女孩周雨报警，称亲眼看见对面702有人行凶。刑警陆沉赶到，却发现那间屋子已经空了整整三年。一串湿脚印、一只停摆的钟、一把红伞，把他拖回了一桩被刻意掩埋的旧案。',
   tags: ['悬疑', '刑侦', '反转', '雨夜'],
+  cast: ['周雨', '陆沉'],
   freeEpisodes: 4,
   episodePriceCoins: 50,
   seriesPriceFen: 3990,

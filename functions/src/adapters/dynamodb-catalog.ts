@@ -18,6 +18,7 @@ function toSeries(item: Item): Series {
     episodePriceCoins: item.episodePriceCoins as number,
     seriesPriceFen: item.seriesPriceFen as number,
     licence: item.licence as string | undefined,
+    ...(Array.isArray(item.cast) ? { cast: item.cast as string[] } : {}),
     order: (item.order as number) ?? 0,
     published: item.published !== false,
     publishedAt: item.publishedAt as string | undefined,

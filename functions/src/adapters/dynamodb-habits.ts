@@ -57,7 +57,7 @@ export const dynamoHabits = {
   },
 
   /** Saves the resume point unless the same episode was saved less than the throttle ago. */
-  async saveProgress(userId: string, input: ProgressInput, now: Date): Promise<boolean> {
+  async saveProgress(userId: string, input: Omit<ProgressInput, 'endedEpisode'>, now: Date): Promise<boolean> {
     try {
       await documentClient().send(
         new PutCommand({

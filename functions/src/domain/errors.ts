@@ -53,3 +53,9 @@ export class UnsupportedMediaType extends DomainError {
     super('UNSUPPORTED_MEDIA_TYPE', message);
   }
 }
+/** The platform's text-safety check refused what a viewer wrote; the message is for the viewer. */
+export class ContentRefused extends DomainError {
+  constructor(message = '内容含有违规信息，请修改后再发') {
+    super('CONTENT_REFUSED', message);
+  }
+}

@@ -20,6 +20,7 @@ const statusByCode: Record<ErrorCode, number> = {
   CONTENT_REFUSED: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  CONTENT_REFUSED: 400,
   INTERNAL: 500,
 };
 
@@ -123,6 +124,11 @@ function parseWith<T>(schema: Schema<T>, value: unknown, what: string): T {
     throw new BadRequest(`invalid ${what}: ${issues.join('; ')}`, result.error.issues);
   }
   return result.data;
+}
+
+/** The query string, parsed with a shared schema (400 BAD_REQUEST when it does not fit). */
+export function parseQuery<T>(schema: Schema<T>, event: Event): T {
+  return parseWith(schema, event.queryStringParameters ?? {}, 'query');
 }
 
 function errorResult(error: unknown, requestId: string): Result {

@@ -12,6 +12,8 @@ export interface Series {
   episodePriceCoins: number;
   seriesPriceFen: number;
   licence?: string;
+  /** 主演, as the credits name them (searchable). */
+  cast?: string[];
   order: number;
   published: boolean;
   publishedAt?: string;

@@ -25,6 +25,7 @@ export function summaryOf(series: Series, coverUrl: (key: string) => string, now
     episodePriceCoins: series.episodePriceCoins,
     seriesPriceFen: series.seriesPriceFen,
     ...(series.licence ? { licence: series.licence } : {}),
+    ...(series.cast?.length ? { cast: series.cast } : {}),
   };
 }
 

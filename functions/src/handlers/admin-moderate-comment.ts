@@ -1,0 +1,9 @@
+import { commentParamsSchema, moderateCommentInputSchema } from '@drama/shared/comments';
+import { moderateComment } from '../domain/comments/moderation';
+import { commentPorts } from '../lib/community-ports';
+import { json, route } from '../lib/http';
+
+/** An operator's decision on a comment: approve, remove, or ban its writer. */
+export const handler = route({ auth: 'operator', params: commentParamsSchema, body: moderateCommentInputSchema }, async ({ params, body }) =>
+  json(200, await moderateComment(params.commentId, body.action, commentPorts)),
+);

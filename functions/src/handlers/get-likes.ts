@@ -1,0 +1,9 @@
+import { episodeParamsSchema } from '@drama/shared/comments';
+import { getLikes } from '../domain/comments/likes';
+import { likePorts } from '../lib/community-ports';
+import { json, route } from '../lib/http';
+
+/** The episode's likes, and whether the caller (if signed in) is one of them. */
+export const handler = route({ auth: 'optional', params: episodeParamsSchema }, async ({ caller, params }) =>
+  json(200, await getLikes(caller?.userId, params, likePorts), { 'cache-control': 'no-store' }),
+);

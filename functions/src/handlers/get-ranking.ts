@@ -1,0 +1,9 @@
+import { rankingParamsSchema } from '@drama/shared/discovery';
+import { getRanking } from '../domain/discovery/rankings';
+import { rankingPorts } from '../lib/community-ports';
+import { json, route } from '../lib/http';
+
+/** 热播榜 / 新剧榜 / 飙升榜: the job's latest ranking, one GetItem. */
+export const handler = route({ auth: 'none', params: rankingParamsSchema }, async ({ params }) =>
+  json(200, await getRanking(params.kind, rankingPorts), { 'cache-control': 'public, max-age=30' }),
+);

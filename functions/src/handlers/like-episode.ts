@@ -1,0 +1,9 @@
+import { episodeParamsSchema } from '@drama/shared/comments';
+import { setLike } from '../domain/comments/likes';
+import { likePorts } from '../lib/community-ports';
+import { json, route } from '../lib/http';
+
+/** PUT likes the episode, DELETE takes the like back; repeating either changes nothing. */
+export const handler = route({ auth: 'required', params: episodeParamsSchema }, async ({ caller, params, event }) =>
+  json(200, await setLike(caller.userId, params, event.requestContext.http.method !== 'DELETE', likePorts)),
+);

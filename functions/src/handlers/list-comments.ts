@@ -1,0 +1,9 @@
+import { episodeParamsSchema } from '@drama/shared/comments';
+import { listComments } from '../domain/comments/comments';
+import { commentPorts } from '../lib/community-ports';
+import { json, route } from '../lib/http';
+
+/** The episode's approved comments, newest first (timed ones fly over the video as 弹幕). */
+export const handler = route({ auth: 'none', params: episodeParamsSchema }, async ({ params }) =>
+  json(200, await listComments(params, commentPorts), { 'cache-control': 'no-store' }),
+);
