@@ -18,6 +18,11 @@ export default defineAppConfig({
       pages: ['pages/checkin/index', 'pages/reminders/index', 'pages/inbox/index'],
     },
     {
+      // Search as viewers type (characters or pinyin), from the home page's 搜索.
+      root: 'packages/discovery',
+      pages: ['pages/search/index'],
+    },
+    {
       // 玩这个场景: a generated scene stepped with 8 actions, from a drama frame or an album image.
       root: 'packages/scene',
       pages: ['pages/play/index'],
@@ -26,7 +31,7 @@ export default defineAppConfig({
     // div, which tt/weapp cannot host (they would need canvas ports), and it must not weigh on the
     // mini-program's 2 MB package. Reached at #/packages/console/pages/login/index.
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'packages/console', pages: ['pages/login/index', 'pages/dashboard/index', 'pages/series/index', 'pages/editor/index', 'pages/prices/index'] }]
+      ? [{ root: 'packages/console', pages: ['pages/login/index', 'pages/dashboard/index', 'pages/series/index', 'pages/editor/index', 'pages/prices/index', 'pages/comments/index'] }]
       : []),
   ],
   // Opening the feed makes the series and player pages likely next: fetch their code early. A

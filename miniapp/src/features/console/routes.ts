@@ -5,3 +5,4 @@ export const consoleDashboardUrl = `${root}/dashboard/index`;
 export const consoleSeriesListUrl = `${root}/series/index`;
 export const consoleEditorUrl = (seriesId?: string) => `${root}/editor/index${seriesId ? `?seriesId=${encodeURIComponent(seriesId)}` : ''}`;
 export const consolePricesUrl = `${root}/prices/index`;
+export const consoleCommentsUrl = `${root}/comments/index`;

@@ -7,6 +7,7 @@ import { StateView } from '@/components/state-view/state-view';
 import { useEpisodeSource } from '@/features/playback/hooks/use-episode-source';
 import { EpisodeVideo } from '@/features/playback/components/episode-video';
 import { rememberEpisode } from '@/features/playback/last-watched';
+import { saveProgress } from '@/features/habits/api/save-progress';
 import { seriesPageUrl } from '@/lib/routes';
 
 export type FeedItemRole = 'current' | 'next' | 'idle';
@@ -82,7 +83,10 @@ function FeedItemVideo({ series, episode, videoId, current, playing, resumeS, on
         initialTime={resumeS}
         onError={source.onMediaError}
         onEnded={() => {
-          rememberEpisode(series.id, Math.min(episode + 1, series.episodeCount));
+          const next = Math.min(episode + 1, series.episodeCount);
+          rememberEpisode(series.id, next);
+          // Where to resume, and that this episode played to its end (热播榜 counts completed plays).
+          saveProgress({ seriesId: series.id, episode: next, positionS: 0, endedEpisode: episode }).catch(() => undefined);
           onEnded();
         }}
       />

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Swiper, SwiperItem, View, Text } from '@tarojs/components';
+import { Swiper, SwiperItem, View } from '@tarojs/components';
 import type { Offer } from '@drama/shared/playback';
 import type { SeriesSummary } from '@drama/shared/catalog';
 import { StateView } from '@/components/state-view/state-view';
 import { useListSeries } from '@/features/catalog/api/list-series';
+import { DiscoveryList } from '@/features/discovery/components/discovery-list';
+import { HomeTabs } from '@/features/discovery/components/home-tabs';
+import { categoriesOf, type HomeTab } from '@/features/discovery/home-tabs';
 import { lastWatchedEpisode } from '@/features/playback/last-watched';
 import { getHistory } from '@/features/habits/api/get-history';
 import { continueWatchingFirst } from '@/features/habits/continue-watching';
@@ -34,7 +37,8 @@ interface Paywall {
 }
 
 /**
- * 推荐: one series per screen, swiped vertically. Only the current and the next item mount a
+ * The home page. 推荐: one series per screen, swiped vertically; the other tabs (热播榜, 新剧, the
+ * categories) list series instead. Only the current and the next item mount a
  * <Video> (the next one buffers while the current plays); the rest show their cover.
  */
 export default function FeedPage() {
@@ -45,6 +49,7 @@ export default function FeedPage() {
   useEffect(prefetchConsents, []);
   const [current, setCurrent] = useState(0);
   const [paywall, setPaywall] = useState<Paywall | null>(null);
+  const [tab, setTab] = useState<HomeTab>({ kind: 'feed' });
 
   const bar = topBar();
   const visible = usePageVisible();
@@ -87,7 +92,7 @@ export default function FeedPage() {
               episode={resume?.episode ?? startEpisode(s)}
               videoId={`feed-video-${i}`}
               role={i === current ? 'current' : i === current + 1 ? 'next' : 'idle'}
-              playing={i === current && visible}
+              playing={i === current && visible && tab.kind === 'feed'}
               resumeS={resume?.positionS}
               continued={resume !== undefined}
               onEnded={() => next(i)}
@@ -102,9 +107,9 @@ export default function FeedPage() {
   return (
     <View className="feed">
       <View className="feed__header" style={{ top: bar.top, height: bar.height }}>
-        <Text className="feed__header-title">推荐</Text>
+        <HomeTabs value={tab} categories={categoriesOf(items)} onChange={setTab} />
       </View>
-      {body}
+      {tab.kind === 'feed' ? body : <DiscoveryList tab={tab} series={items} top={`calc(${bar.top} + ${bar.height})`} />}
       {paywall && (
         <PaywallSheet
           offers={paywall.offers}

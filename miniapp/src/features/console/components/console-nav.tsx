@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { clearOperatorSession } from '../operator-session';
-import { consoleDashboardUrl, consoleLoginUrl, consolePricesUrl, consoleSeriesListUrl } from '../routes';
+import { consoleCommentsUrl, consoleDashboardUrl, consoleLoginUrl, consolePricesUrl, consoleSeriesListUrl } from '../routes';
 import './console.css';
 
 const tabs = [
   { key: 'dashboard', label: '数据', url: consoleDashboardUrl },
   { key: 'series', label: '剧集', url: consoleSeriesListUrl },
   { key: 'prices', label: '价格', url: consolePricesUrl },
+  { key: 'comments', label: '评论审核', url: consoleCommentsUrl },
 ] as const;
 
-/** The console's top bar: its three areas and sign-out. */
+/** The console's top bar: its areas and sign-out. */
 export function ConsoleNav({ current }: { current: (typeof tabs)[number]['key'] }) {
   return (
     <nav className="console-nav" aria-label="运营后台">

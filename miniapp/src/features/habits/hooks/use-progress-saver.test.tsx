@@ -39,7 +39,8 @@ describe('useProgressSaver', () => {
     act(() => result.current.onTime(59, 60));
     act(() => result.current.finish(4));
 
-    await waitFor(() => expect(saves(calls)).toEqual([{ seriesId: 's1', episode: 4, positionS: 0 }]));
+    // …and says episode 3 played to its end (a completed play for the rankings).
+    await waitFor(() => expect(saves(calls)).toEqual([{ seriesId: 's1', episode: 4, positionS: 0, endedEpisode: 3 }]));
     expect(await resumePosition('s1', 3)).toBe(0);
     expect(await resumePosition('s1', 4)).toBe(0);
   });

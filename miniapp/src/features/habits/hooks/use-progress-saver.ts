@@ -16,7 +16,7 @@ export interface ProgressSaver {
   onTime: (positionS: number, durationS?: number) => void;
   /** Save now (pause, leaving). */
   flush: () => void;
-  /** The episode played to the end: resume at the start of `next` (or of this one, the last). */
+  /** The episode played to the end (a completed play, which 热播榜 counts): resume at the start of `next` (or of this one, the last). */
   finish: (next?: number) => void;
 }
 
@@ -24,7 +24,7 @@ export interface ProgressSaver {
 const endMarginS = 3;
 
 export function useProgressSaver(seriesId: string, episode: number, everyMs = progressSaveEveryMs): ProgressSaver {
-  const pending = useRef<{ episode: number; positionS: number } | null>(null);
+  const pending = useRef<{ episode: number; positionS: number; endedEpisode?: number } | null>(null);
   // The first timed save comes a full interval in: a save at the very start would only make the
   // server drop the save on leaving a few seconds later (same episode, under 5 s apart).
   const lastSentAt = useRef(Date.now());
@@ -34,12 +34,12 @@ export function useProgressSaver(seriesId: string, episode: number, everyMs = pr
     if (!p || !seriesId) return;
     pending.current = null;
     lastSentAt.current = Date.now();
-    saveProgress({ seriesId, episode: p.episode, positionS: p.positionS }).catch(() => undefined);
+    saveProgress({ seriesId, ...p }).catch(() => undefined);
   }, [seriesId]);
 
   const record = useCallback(
-    (ep: number, positionS: number) => {
-      pending.current = { episode: ep, positionS };
+    (ep: number, positionS: number, endedEpisode?: number) => {
+      pending.current = { episode: ep, positionS, ...(endedEpisode ? { endedEpisode } : {}) };
       noteProgress(seriesId, ep, positionS);
     },
     [seriesId],
@@ -59,7 +59,7 @@ export function useProgressSaver(seriesId: string, episode: number, everyMs = pr
   const finish = useCallback(
     (next?: number) => {
       if (!seriesId) return;
-      record(next ?? episode, 0);
+      record(next ?? episode, 0, episode);
       flush();
     },
     [seriesId, episode, record, flush],

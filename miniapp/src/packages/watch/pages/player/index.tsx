@@ -7,6 +7,9 @@ import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
 import { prefetchPlay } from '@/features/playback/api/play-episode';
 import { EpisodeVideo } from '@/features/playback/components/episode-video';
 import { useEpisodeSource } from '@/features/playback/hooks/use-episode-source';
+import { CommunityRail } from '@/features/community/components/community-rail';
+import { DanmakuLayer } from '@/features/community/components/danmaku-layer';
+import { useEpisodeCommunity } from '@/features/community/hooks/use-episode-community';
 import { rememberEpisode } from '@/features/playback/last-watched';
 import { FollowButton } from '@/features/habits/components/follow-button';
 import { SeriesEndCard } from '@/features/habits/components/series-end-card';
@@ -41,6 +44,8 @@ export default function PlayerPage() {
   const visible = usePageVisible();
   const series = useGetSeries(seriesId);
   const source = useEpisodeSource(seriesId, episode);
+  // ♥, comments and 弹幕 for this episode (features/community).
+  const community = useEpisodeCommunity(seriesId, episode);
   const episodes = series.data?.episodes ?? [];
   const count = series.data?.series.episodeCount ?? 0;
   const hasNext = episode < count;
@@ -111,12 +116,14 @@ export default function PlayerPage() {
             onTime={(atS, durationS) => {
               position.current = { atS, durationS };
               saver.onTime(atS, durationS);
+              community.onTime(atS);
             }}
             onPause={saver.flush}
             onEnded={onEnded}
             onError={source.onMediaError}
           />
         )}
+        {source.status === 'playable' && <DanmakuLayer community={community} />}
         {(source.status === 'loading' || (source.status === 'playable' && resume.status !== 'success')) && <StateView kind="loading" />}
         {source.status === 'error' && <StateView kind="error" error={source.error} onRetry={source.retry} />}
         {source.status === 'locked' && (
@@ -134,6 +141,8 @@ export default function PlayerPage() {
           ‹ 返回
         </Button>
       </View>
+
+      {source.status === 'playable' && <CommunityRail community={community} />}
 
       <View className="player__bottom">
         <View className="player__info">

@@ -1,0 +1,2 @@
+/** The discovery subpackage (search). */
+export const searchPageUrl = '/packages/discovery/pages/search/index';
