@@ -20,7 +20,6 @@ const statusByCode: Record<ErrorCode, number> = {
   CONTENT_REFUSED: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
-  CONTENT_REFUSED: 400,
   INTERNAL: 500,
 };
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { LikeOutput } from '@drama/shared/comments';
-import { errorText } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { getLikes, setLike } from '../api/likes';
 
 export interface Likes {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AdminComment, ModerationAction } from '@drama/shared/comments';
-import { errorText, StateView } from '@/components/state-view/state-view';
+import { StateView } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { moderateComment, useHeldComments } from '@/features/console/api/admin-comments';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
