@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:search`: search on a 1,000-series catalog (search-catalog.ts), two ways.
+ * 1. The in-process index alone (what a warm function does per query): its build time and heap,
+ *    then every query of the mix timed, by kind.
+ * 2. Through the HTTP API: a fresh local stack (dynalite, serverless-offline; no demo seed) with the
+ *    catalog written into its table, `GET /search?q=` for the same mix, one at a time; the first
+ *    request (catalog read and index build in a cold function) reported on its own.
+ * Goal: p50 ≤ 20 ms on both; the script exits 1 when either misses it. Options (env):
+ * BENCH_SEARCH_QUERIES (900 in process), BENCH_SEARCH_HTTP_QUERIES (300).
+ */
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { stackSettings } from '../../functions/local/settings';
+import { startStack } from '../../functions/local/stack';
+import { SearchIndex } from '../../functions/src/domain/discovery/search-index';
+import { freeStackPorts } from '../support/free-port';
+import { percentile } from './rate';
+import { benchCatalog, benchQueries } from './search-catalog';
+
+const goalMs = 20;
+const gc = (globalThis as { gc?: () => void }).gc;
+const ms = (n: number) => `${n.toFixed(2).padStart(7)} ms`;
+
+function report(name: string, times: number[]): number {
+  const t = [...times].sort((a, b) => a - b);
+  console.log(`${name.padEnd(28)} p50 ${ms(percentile(t, 50))}  p95 ${ms(percentile(t, 95))}  p99 ${ms(percentile(t, 99))}  max ${ms(t[t.length - 1])}  (${t.length})`);
+  return percentile(t, 50);
+}
+
+function inProcess(catalog: ReturnType<typeof benchCatalog>): number {
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const index = new SearchIndex(catalog);
+  const buildMs = performance.now() - t0;
+  gc?.();
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+  console.log(`index of ${catalog.length} series: built in ${buildMs.toFixed(0)} ms, ${gc ? `${heapMb.toFixed(1)} MB of heap` : 'heap not measured (run with --expose-gc)'}`);
+
+  const queries = benchQueries(catalog, Number(process.env.BENCH_SEARCH_QUERIES ?? 900));
+  for (const { q } of queries.slice(0, 100)) index.search(q, () => 0); // warm the JIT, as a warm function is
+  const byKind = new Map<string, number[]>();
+  const all: number[] = [];
+  let hits = 0;
+  for (const { kind, q } of queries) {
+    const start = performance.now();
+    const found = index.search(q, () => 0);
+    const took = performance.now() - start;
+    all.push(took);
+    if (found.length) hits++;
+    byKind.set(kind, [...(byKind.get(kind) ?? []), took]);
+  }
+  console.log(`in process, ${queries.length} queries (${hits} with results):`);
+  for (const [kind, times] of byKind) report(`  ${kind}`, times);
+  return report('  all', all);
+}
+
+async function overHttp(catalog: ReturnType<typeof benchCatalog>): Promise<number> {
+  const settings = stackSettings({ dataDir: mkdtempSync(join(tmpdir(), 'drama-search-bench-')), ports: await freeStackPorts() });
+  const stack = await startStack(settings, { seed: false, api: true, app: false, inference: false });
+  try {
+    for (const s of catalog) {
+      const { episodes: _e, ...item } = s;
+      await stack.clients.documents.send(new PutCommand({ TableName: settings.tableName, Item: { pk: 'CATALOG', sk: `S#${s.id}`, kind: 'series', ...item } }));
+    }
+    const get = async (q: string) => {
+      const start = performance.now();
+      const response = await fetch(`${stack.urls.API}/search?q=${encodeURIComponent(q)}`);
+      await response.json();
+      if (response.status !== 200) throw new Error(`search ${q}: ${response.status}`);
+      return performance.now() - start;
+    };
+    console.log(`over HTTP: first request (cold: catalog read + index build) ${(await get('千金')).toFixed(0)} ms`);
+    const queries = benchQueries(catalog, Number(process.env.BENCH_SEARCH_HTTP_QUERIES ?? 300));
+    for (const { q } of queries.slice(0, 30)) await get(q);
+    const times: number[] = [];
+    for (const { q } of queries) times.push(await get(q));
+    return report(`over HTTP, ${queries.length} queries`, times);
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function main() {
+  console.log(`bench:search — Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`);
+  const catalog = benchCatalog();
+  const local = inProcess(catalog);
+  const http = await overHttp(catalog);
+  const met = local <= goalMs && http <= goalMs;
+  console.log(`goal p50 ≤ ${goalMs} ms: ${met ? 'met' : 'MISSED'} (in process ${local.toFixed(2)} ms, over HTTP ${http.toFixed(2)} ms); load average ${loadavg()[0].toFixed(2)} at the end`);
+  process.exit(met ? 0 : 1);
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
