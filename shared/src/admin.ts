@@ -27,6 +27,8 @@ export const adminSeriesInputSchema = z
     genre: genreSchema,
     synopsis: z.string().max(500).default(''),
     tags: z.array(z.string().trim().min(1).max(16)).max(8).default([]),
+    /** 主演 (searchable); left out, the stored cast stays. */
+    cast: z.array(z.string().trim().min(1).max(16)).max(12).optional(),
     coverKey: coverKeySchema.optional(),
     freeEpisodes: z.number().int().min(0).max(999),
     // Prices are at least 1: the paywall's offers and the orders are positive amounts (a 0 would be a
@@ -89,6 +91,7 @@ export const adminSeriesSchema = z.object({
   genre: genreSchema,
   synopsis: z.string(),
   tags: z.array(z.string()),
+  cast: z.array(z.string()).optional(),
   coverKey: z.string(),
   cover: z.string(),
   freeEpisodes: z.number().int(),

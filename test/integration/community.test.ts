@@ -1,4 +1,5 @@
 import { commentRules } from '@drama/shared/comments';
+import { eventually } from '../support/eventually';
 import { runJob } from '../support/fixtures';
 import { apiClient, call } from '../support/http';
 import { readStackInfo } from '../support/stack-setup';
@@ -76,6 +77,16 @@ describe('search', () => {
     const r = await api(`/search?q=${encodeURIComponent(q)}`);
     expect(r.status).toBe(200);
     expect(r.body.items[0].title).toBe(title);
+  });
+
+  it('finds a lead the operator adds in the console, once the catalog refreshes', async () => {
+    const token = await operator();
+    const series = (await api('/admin/series', { token })).body.items.find((s: { title: string }) => s.title === '千金归来');
+    const { id, title, genre, synopsis, tags, freeEpisodes, episodePriceCoins, seriesPriceFen, licence, order, cast } = series;
+    const body = { title, genre, synopsis, tags, freeEpisodes, episodePriceCoins, seriesPriceFen, licence, order, cast: [...cast, '欧阳娜娜'] };
+    expect((await api(`/admin/series/${id}`, { method: 'PUT', body, token })).status).toBe(200);
+    await eventually(() => api('/search?q=ouyangnana'), (r) => r.body.items[0]?.id === id, 'the new lead found by pinyin');
+    expect((await api(`/search?q=${encodeURIComponent('欧阳娜娜')}`)).body.items[0].id).toBe(id);
   });
 
   it('answers nothing for what matches nothing, and 400 to a missing, blank or oversized query', async () => {

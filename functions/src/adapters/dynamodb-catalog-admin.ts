@@ -38,6 +38,7 @@ export const dynamoCatalogAdmin: CatalogAdminStore = {
             genre: input.genre,
             synopsis: input.synopsis,
             tags: input.tags,
+            cast: input.cast,
             freeEpisodes: input.freeEpisodes,
             episodePriceCoins: input.episodePriceCoins,
             seriesPriceFen: input.seriesPriceFen,

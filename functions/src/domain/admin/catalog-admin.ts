@@ -29,6 +29,7 @@ export function adminView(series: Series, coverUrl: (key: string) => string): Ad
     genre: series.genre,
     synopsis: series.synopsis,
     tags: series.tags,
+    ...(series.cast ? { cast: series.cast } : {}),
     coverKey: series.coverKey,
     cover: coverUrl(series.coverKey),
     freeEpisodes: series.freeEpisodes,

@@ -20,6 +20,7 @@ interface Form {
   genre: (typeof genreSchema.options)[number];
   synopsis: string;
   tags: string;
+  cast: string;
   freeEpisodes: string;
   episodePriceCoins: string;
   seriesPriceYuan: string;
@@ -28,7 +29,7 @@ interface Form {
   coverKey?: string;
 }
 
-const emptyForm: Form = { id: '', title: '', genre: genreSchema.options[0], synopsis: '', tags: '', freeEpisodes: '3', episodePriceCoins: '30', seriesPriceYuan: '9.90', licence: '', order: '0' };
+const emptyForm: Form = { id: '', title: '', genre: genreSchema.options[0], synopsis: '', tags: '', cast: '', freeEpisodes: '3', episodePriceCoins: '30', seriesPriceYuan: '9.90', licence: '', order: '0' };
 
 const formOf = (s: AdminSeries): Form => ({
   id: s.id,
@@ -36,6 +37,7 @@ const formOf = (s: AdminSeries): Form => ({
   genre: s.genre,
   synopsis: s.synopsis,
   tags: s.tags.join(' '),
+  cast: (s.cast ?? []).join(' '),
   freeEpisodes: String(s.freeEpisodes),
   episodePriceCoins: String(s.episodePriceCoins),
   seriesPriceYuan: (s.seriesPriceFen / 100).toFixed(2),
@@ -109,6 +111,7 @@ export default function ConsoleEditorPage() {
         genre: form.genre,
         synopsis: form.synopsis,
         tags: form.tags.split(/\s+/).filter(Boolean),
+        cast: form.cast.split(/\s+/).filter(Boolean),
         freeEpisodes: Number(form.freeEpisodes),
         episodePriceCoins: Number(form.episodePriceCoins),
         seriesPriceFen: fenOf(form.seriesPriceYuan),
@@ -202,6 +205,10 @@ export default function ConsoleEditorPage() {
             <label className="console-field">
               标签（空格分隔）
               <input value={form.tags} onChange={set('tags')} />
+            </label>
+            <label className="console-field">
+              主演（空格分隔）
+              <input value={form.cast} onChange={set('cast')} />
             </label>
             <label className="console-field">
               免费集数
