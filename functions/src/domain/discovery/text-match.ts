@@ -132,23 +132,28 @@ function furthestEnd(term: string, syllables: readonly Syllable[], start: number
   return best;
 }
 
-/** Whether `term` is within one edit (Damerau: a swap counts one) of some prefix of `text` from `from` on. */
-function nearPrefix(term: string, whole: string, from: number): boolean {
-  const text = whole.substring(from, from + term.length + 1);
+/** Whether `term` is within one edit (Damerau: a swap counts one) of some prefix of `text` from `from` on (same first letter). */
+function nearPrefix(term: string, text: string, from: number): boolean {
+  // With the first letters equal, one edit leaves one of these pairs equal: most syllables fail here.
+  const t1 = term.charCodeAt(1);
+  const t2 = term.charCodeAt(2);
+  const x1 = text.charCodeAt(from + 1);
+  const x2 = text.charCodeAt(from + 2);
+  if (t1 !== x1 && t2 !== x2 && t1 !== x2 && t2 !== x1) return false;
   // Optimal string alignment distance against every prefix of text at once (the last row's
   // minimum over prefix lengths n−1…n+1); stops as soon as a whole row is past one edit.
   const n = term.length;
-  const m = Math.min(text.length, n + 1);
-  let prev2 = new Int32Array(m + 1);
-  let prev = Int32Array.from({ length: m + 1 }, (_, j) => j);
-  let row = new Int32Array(m + 1);
+  const m = Math.min(text.length - from, n + 1);
+  if (rows[0].length < m + 1) rows = [0, 1, 2].map(() => new Int32Array(2 * (m + 1)));
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= m; j++) {
-      const cost = term.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1;
+      const cost = term.charCodeAt(i - 1) === text.charCodeAt(from + j - 1) ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && term.charCodeAt(i - 1) === text.charCodeAt(j - 2) && term.charCodeAt(i - 2) === text.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && term.charCodeAt(i - 1) === text.charCodeAt(from + j - 2) && term.charCodeAt(i - 2) === text.charCodeAt(from + j - 1)) d = Math.min(d, prev2[j - 2] + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -158,3 +163,5 @@ function nearPrefix(term: string, whole: string, from: number): boolean {
   for (let j = Math.max(0, n - 1); j <= m; j++) if (prev[j] <= 1) return true;
   return false;
 }
+/** The three rows nearPrefix works in, kept between calls (it runs for thousands of syllables a query). */
+let rows = [0, 1, 2].map(() => new Int32Array(32));
