@@ -2,13 +2,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { danmakuBand } from '@drama/shared/comments';
 import { launchBrowser } from '../support/browser';
 import { eventually } from '../support/eventually';
+import { runJob } from '../support/fixtures';
 import { apiClient } from '../support/http';
 import { readStackInfo } from '../support/stack-setup';
 
 /**
  * 弹幕 in Chromium: a comment another viewer timed at 0:02 flies over the player when playback gets
  * there; the viewer posts a timed comment of their own (with markup in it, shown as text) and sees
- * it fly right to left, in the band above the subtitles; ♥ counts; 弹幕 can be switched off.
+ * it fly right to left, in the band above the subtitles; ♥ counts; 弹幕 can be switched off. And the
+ * home page's 热播榜 and 新剧 tabs, and search by pinyin initials.
  */
 const stack = readStackInfo('e2e');
 const { api, signIn } = apiClient(stack.urls.API);
@@ -80,8 +82,30 @@ describe('弹幕 on the player', () => {
     const like = page.getByRole('button', { name: '点赞', exact: true });
     await like.click();
     await eventually(() => like.getAttribute('aria-pressed'), (v) => v === 'true', 'the ♥ on');
-    expect((await api(`/series/${series.id}/episodes/1/like`)).body.likes).toBeGreaterThanOrEqual(1);
+    await eventually(() => api(`/series/${series.id}/episodes/1/like`), (r) => r.body.likes >= 1, 'the ♥ counted by the API');
     await page.getByRole('button', { name: '关闭弹幕', exact: true }).click();
     await eventually(() => page.locator('.danmaku').count(), (n) => n === 0, '弹幕 switched off');
+  });
+});
+
+describe('home tabs and search', () => {
+  it('opens 热播榜 and 新剧 from the home page, and finds a drama typed in pinyin initials', async () => {
+    await runJob(stack, 'computeRankings');
+    const hot = (await api('/rankings/hot')).body.items as Array<{ title: string }>;
+    const fresh = (await api('/rankings/new')).body.items as Array<{ title: string }>;
+    await page.goto(stack.urls.APP);
+    await page.locator('.feed').waitFor();
+    await page.getByRole('tab', { name: '热播榜' }).click();
+    await eventually(() => page.locator('.series-row__title').allTextContents(), (titles) => titles.length === hot.length, 'the 热播榜 rows');
+    expect(await page.locator('.series-row__title').allTextContents()).toEqual(hot.map((s) => s.title));
+    await page.getByRole('tab', { name: '新剧' }).click();
+    await eventually(() => page.locator('.series-row__title').allTextContents(), (titles) => titles.join() === fresh.map((s) => s.title).join(), 'the 新剧 rows, newest first');
+    // A video left playing behind a list would be heard: the feed's is gone.
+    expect(await page.locator('.feed video').count()).toBe(0);
+
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.locator('.search-page__input input').fill('qjgl');
+    // (Taro keeps the home page, with its rows, in the DOM below the search page.)
+    await eventually(() => page.locator('.search-page .series-row__title').allTextContents(), (titles) => titles[0] === '千金归来', 'qjgl → 千金归来');
   });
 });
