@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { maxMediaBytes } from '@drama/shared/admin';
+import { encodeObjectKey, objectKeyOfPath } from '@drama/shared/object-keys';
 import { maxUploadBytes } from '@drama/shared/uploads';
 import { verifyPresigned } from '../src/adapters/media-url';
 import type { StackSettings } from './settings';
@@ -11,10 +12,13 @@ import type { StackSettings } from './settings';
  * `covers/` prefix through as the production bucket policy does, fixes suffix ranges (`bytes=-N`,
  * which s3rver answers wrongly) and streams the object from s3rver with Range (206) intact. Presigned
  * PUTs (viewer uploads, under `uploads/` only) are verified with their signed type and length.
+ * Every decision is made on the one key `objectKeyOfPath` reads from the path (decoded once, dot
+ * segments, encoded separators, backslashes and NULs refused), and s3rver is asked for exactly that
+ * key: s3rver itself decodes `%2F` and resolves `..`, so a path tested while still encoded could name
+ * a private episode under a public prefix.
  */
 export function startMediaGate(s: StackSettings, now: () => Date = () => new Date()): Promise<Server> {
   const lookup = (id: string) => (id === s.s3Credentials.accessKeyId ? s.s3Credentials : undefined);
-  const publicPrefix = `/${s.mediaBucket}/covers/`;
 
   const deny = (res: ServerResponse, status: number, code: string, message: string) => {
     res.writeHead(status, { 'content-type': 'application/xml', 'access-control-allow-origin': '*' });
@@ -29,10 +33,13 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
       else req.end();
     });
 
-  const upload = async (req: IncomingMessage, res: ServerResponse, target: URL) => {
+  /** The path of `key` in s3rver: the one spelling the decision was made on. */
+  const pathOf = (key: string) => `/${s.mediaBucket}/${encodeObjectKey(key)}`;
+
+  const upload = async (req: IncomingMessage, res: ServerResponse, target: URL, key: string) => {
     // Viewers upload images under uploads/; operators (their URLs come from /admin/uploads) episode
     // media under media/ and covers under covers/. The signature covers the length either way.
-    const prefix = ['uploads', 'media', 'covers'].find((p) => target.pathname.startsWith(`/${s.mediaBucket}/${p}/`));
+    const prefix = ['uploads', 'media', 'covers'].find((p) => key.startsWith(`${p}/`));
     if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media and covers only');
     const limit = prefix === 'uploads' ? maxUploadBytes : maxMediaBytes;
     const length = Number(req.headers['content-length']);
@@ -40,7 +47,7 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
     const headers = { 'content-type': req.headers['content-type'], 'content-length': req.headers['content-length'] };
     const verdict = await verifyPresigned(target.toString(), lookup, s.region, now(), { method: 'PUT', headers });
     if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);
-    const stored = await upstream('PUT', target.pathname, { 'content-type': String(headers['content-type']), 'content-length': String(length) }, req);
+    const stored = await upstream('PUT', pathOf(key), { 'content-type': String(headers['content-type']), 'content-length': String(length) }, req);
     stored.resume();
     res.writeHead(stored.statusCode ?? 502, { 'access-control-allow-origin': '*', etag: String(stored.headers.etag ?? '') });
     res.end();
@@ -71,15 +78,19 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
         return res.end();
       }
       const target = new URL(req.url ?? '/', `http://${req.headers.host ?? `${s.host}:${s.ports.media}`}`);
-      if (method === 'PUT') return await upload(req, res, target);
-      if (method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'MethodNotAllowed', 'not allowed');
-      if (!target.pathname.startsWith(`/${s.mediaBucket}/`)) return deny(res, 404, 'NoSuchBucket', 'unknown bucket');
-      if (!target.pathname.startsWith(publicPrefix)) {
+      if (method !== 'PUT' && method !== 'GET' && method !== 'HEAD') return deny(res, 405, 'MethodNotAllowed', 'not allowed');
+      // The path as sent, not as URL parsing resolves it (it would fold `..` and `\\` first).
+      const path = (req.url ?? '/').split('?')[0];
+      if (!path.startsWith(`/${s.mediaBucket}/`)) return deny(res, 404, 'NoSuchBucket', 'unknown bucket');
+      const key = objectKeyOfPath(path, s.mediaBucket);
+      if (key === null) return deny(res, 400, 'InvalidURI', 'not an object key: dot segments, escaped separators, backslashes and NULs are refused');
+      if (method === 'PUT') return await upload(req, res, target, key);
+      if (!key.startsWith('covers/')) {
         const verdict = await verifyPresigned(target.toString(), lookup, s.region, now());
         if (!verdict.ok) return deny(res, 403, 'AccessDenied', `request refused: ${verdict.reason}`);
       }
-      const range = await fixRange(target.pathname, req.headers.range);
-      const object = await upstream(method, target.pathname, range ? { range } : {});
+      const range = await fixRange(pathOf(key), req.headers.range);
+      const object = await upstream(method, pathOf(key), range ? { range } : {});
       const headers: Record<string, string | string[]> = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'content-range, content-length, accept-ranges' };
       for (const name of ['content-type', 'content-length', 'content-range', 'accept-ranges', 'etag', 'last-modified']) {
         const value = object.headers[name];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { genreSchema, seriesIdSchema } from './catalog';
 import { funnelStages } from './events';
+import { objectKeySchema } from './object-keys';
 import { coinPackSchema, membershipPriceSchema } from './products';
 import { reminderKinds } from './reminders';
 
@@ -14,8 +15,8 @@ export type OperatorLoginOutput = z.infer<typeof operatorLoginOutputSchema>;
 
 const isoTime = z.string().datetime({ offset: true });
 /** Object keys operators upload to: media under media/, covers under covers/ (public). */
-export const mediaKeySchema = z.string().max(256).regex(/^media\/[A-Za-z0-9/_.-]+$/, 'media keys live under media/');
-export const coverKeySchema = z.string().max(256).regex(/^covers\/[A-Za-z0-9/_.-]+$/, 'cover keys live under covers/');
+export const mediaKeySchema = objectKeySchema('media');
+export const coverKeySchema = objectKeySchema('covers');
 
 export const adminSeriesParamsSchema = z.object({ seriesId: seriesIdSchema });
 export const adminEpisodeParamsSchema = z.object({ seriesId: seriesIdSchema, index: z.coerce.number().int().min(1).max(999) });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { seriesIdSchema } from './catalog';
 import { sceneActionCount, sceneActionSchema } from './scenes';
+import { uploadKeySchema } from './uploads';
 
 /** The viewer-facing scene routes (API.md, Scenes); the inference contract is in scenes.ts. */
 export const createSceneInputSchema = z
   .object({
     source: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('upload'), key: z.string().min(1).max(200) }).strict(),
+      z.object({ kind: z.literal('upload'), key: uploadKeySchema }).strict(),
       z
         .object({
           kind: z.literal('frame'),

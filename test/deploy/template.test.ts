@@ -1,7 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractRoutes } from '@drama/shared/routes';
-import { rootDir } from '../../functions/local/settings';
+import { rootDir, stackSettings } from '../../functions/local/settings';
+import { apiEnvironment } from '../../functions/local/stack';
+import { ensureSandboxIdentity } from '../../functions/sandbox/keys';
+import { secretNames, secretSpecs, type SecretName } from '../../functions/src/lib/secrets';
+import { coldStart, coldStarts } from './cold-start';
 import { packageTemplate, type CloudFormationTemplate } from './package';
 
 /**
@@ -10,9 +15,10 @@ import { packageTemplate, type CloudFormationTemplate } from './package';
  * table, bucket, secrets and the SageMaker endpoint. Packaging needs no AWS account.
  */
 let template: CloudFormationTemplate;
+let packaged: string;
 let cleanup = () => undefined as void;
 beforeAll(async () => {
-  ({ template, cleanup } = await packageTemplate());
+  ({ template, dir: packaged, cleanup } = await packageTemplate());
 }, 300_000);
 afterAll(() => cleanup());
 
@@ -138,12 +144,19 @@ describe('the deployable template', () => {
     for (const index of used) expect(declared).toContain(index);
   });
 
-  it('keeps the media bucket private (covers excepted) with CORS for the app', () => {
+  it('keeps the media bucket private (covers excepted) with CORS for the app\'s origins only', () => {
     const [, bucket] = resources('AWS::S3::Bucket').find(([id]) => id === 'MediaBucket')!;
     expect(bucket).toMatchObject({ DeletionPolicy: 'Retain' });
     expect(bucket.Properties!.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicAcls: true, IgnorePublicAcls: true });
-    const rules = bucket.Properties!.CorsConfiguration.CorsRules as Array<{ AllowedMethods: string[] }>;
+    const rules = bucket.Properties!.CorsConfiguration.CorsRules as Array<{ AllowedMethods: string[]; AllowedOrigins: unknown }>;
     expect(rules.flatMap((r) => r.AllowedMethods)).toEqual(expect.arrayContaining(['GET', 'PUT']));
+    // Origins are the stage's list (a comma-separated setting CloudFormation splits): named https origins, never '*'.
+    const origins = rules.flatMap((r) => {
+      const split = (r.AllowedOrigins as { 'Fn::Split'?: [string, string] })['Fn::Split'];
+      return split ? split[1].split(split[0]) : (r.AllowedOrigins as string[]);
+    });
+    expect(origins.length).toBeGreaterThan(0);
+    for (const origin of origins) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+$/);
     const [, policy] = resources('AWS::S3::BucketPolicy').find(([, p]) => p.Properties!.Bucket?.Ref === 'MediaBucket')!;
     for (const s of policy.Properties!.PolicyDocument.Statement) {
       if (s.Principal === '*' && s.Effect === 'Allow') {
@@ -197,10 +210,71 @@ describe('the deployable template', () => {
     const findings: string[] = [];
     for (const [id, fn] of resources('AWS::Lambda::Function')) {
       for (const [name, value] of Object.entries(fn.Properties!.Environment.Variables as Record<string, unknown>)) {
-        if (secretName.test(name) && !(typeof value === 'string' && /^\{\{resolve:ssm:\/drama\/prod\/[\w-]+\}\}$/.test(value))) findings.push(`${id} ${name}`);
+        const spec = secretSpecs[name as SecretName];
+        if (spec ? value !== `{{resolve:ssm:/drama/prod/${spec.ssm}}}` : secretName.test(name)) findings.push(`${id} ${name}`);
       }
     }
     expect(findings).toEqual([]);
+  });
+
+  describe('secrets per function', () => {
+    /** Well-formed stand-ins for the SSM values: the sandbox platform's generated identity. */
+    let samples: Record<SecretName, string>, sandboxDir: string;
+    beforeAll(() => {
+      sandboxDir = mkdtempSync(join(tmpdir(), 'drama-deploy-secrets-'));
+      const env = apiEnvironment(stackSettings({ dataDir: sandboxDir }), ensureSandboxIdentity(sandboxDir));
+      samples = Object.fromEntries(secretNames.map((n) => [n, env[n]])) as Record<SecretName, string>;
+    });
+    afterAll(() => rmSync(sandboxDir, { recursive: true, force: true }));
+
+    const isSecret = (name: string): name is SecretName => (secretNames as string[]).includes(name);
+    const functions = () =>
+      resources('AWS::Lambda::Function').map(([id, fn]) => {
+        const variables = fn.Properties!.Environment.Variables as Record<string, unknown>;
+        return { id, bundle: join(packaged, fn.Properties!.Handler.replace(/\.handler$/, '.mjs')), given: Object.keys(variables).filter(isSecret).sort(), variables };
+      });
+    /** The function's deployed environment, its SSM references resolved to well-formed values (as CloudFormation would). */
+    const environmentOf = (variables: Record<string, unknown>, override: Partial<Record<SecretName, string>> = {}) => ({
+      ...Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, isSecret(name) ? samples[name] : typeof value === 'string' ? value : 'https://api.example.com'])),
+      ...override,
+    });
+
+    it('gives every function exactly the secrets its code reads when it cold-starts', async () => {
+      const all = functions();
+      expect(all.length).toBeGreaterThan(30);
+      const started = await coldStarts(all, (f) => coldStart(f.bundle, environmentOf(f.variables)));
+      const findings: string[] = [];
+      all.forEach((f, i) => {
+        if (!started[i].ok) return findings.push(`${f.id} does not start: ${started[i].error}`);
+        const reads = started[i].read.filter(isSecret);
+        const unread = f.given.filter((n) => !reads.includes(n));
+        const missing = reads.filter((n) => !f.given.includes(n));
+        if (unread.length) findings.push(`${f.id} is given ${unread.join(', ')} but never reads it: drop it from its environment`);
+        if (missing.length) findings.push(`${f.id} reads ${missing.join(', ')} but is not given it: add \${self:custom.secrets.<NAME>} to its environment`);
+      });
+      expect(findings).toEqual([]);
+      // Least privilege holds: no function holds every secret, and the platform keys sit with few.
+      expect(all.every((f) => f.given.length < secretNames.length)).toBe(true);
+      expect(all.filter((f) => f.given.includes('WECHAT_ENCODING_AES_KEY')).map((f) => f.id)).toEqual(['WechatNotifyLambdaFunction']);
+      expect(all.filter((f) => f.given.includes('DOUYIN_PLATFORM_PUBLIC_KEY')).map((f) => f.id)).toEqual(['DouyinNotifyLambdaFunction']);
+    }, 240_000);
+
+    it('stops a function at its cold start, naming the secret, when one it reads is missing or malformed', async () => {
+      // For every secret, a function that reads it starts with it emptied; the push secrets also
+      // malformed (each form is unit-tested in functions/src/lib/secrets.test.ts).
+      const cases = secretNames.flatMap((name) => {
+        const f = functions().find((fn) => fn.given.includes(name));
+        if (!f) return [];
+        return [{ name, f, value: '' }, ...(name === 'WECHAT_TOKEN' || name === 'WECHAT_ENCODING_AES_KEY' ? [{ name, f, value: 'not a token nor 43 base64 characters' }] : [])];
+      });
+      expect(new Set(cases.map((c) => c.name))).toEqual(new Set(secretNames));
+      const started = await coldStarts(cases, (c) => coldStart(c.f.bundle, environmentOf(c.f.variables, { [c.name]: c.value })));
+      const kept: string[] = [];
+      cases.forEach((c, i) => {
+        if (started[i].ok || !started[i].error?.includes(c.name)) kept.push(`${c.f.id} with ${c.name}=${JSON.stringify(c.value)}: ${started[i].ok ? 'started' : started[i].error}`);
+      });
+      expect(kept).toEqual([]);
+    }, 240_000);
   });
 
   it('declares the SageMaker model, endpoint config and endpoint the scene functions call', () => {

@@ -8,10 +8,12 @@ export async function call<T = Record<string, any>>(base: string, path: string, 
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.body !== undefined || opts.raw !== undefined) headers['content-type'] ??= 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  const response = await fetch(`${base}${path}`, {
-    method: opts.method ?? (opts.body === undefined && opts.raw === undefined ? 'GET' : 'POST'),
-    headers,
-    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  const init = { method: opts.method ?? (opts.body === undefined && opts.raw === undefined ? 'GET' : 'POST'), headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) };
+  const response = await fetch(`${base}${path}`, init).catch((error: Error & { cause?: { code?: string; message?: string } }) => {
+    // fetch reuses a keep-alive socket the server closed for idleness while this process was busy
+    // (a test file loading on a loaded machine): the request never reached the server, so send it once more.
+    if (error.cause?.code === 'UND_ERR_SOCKET' && error.cause.message === 'other side closed') return fetch(`${base}${path}`, init);
+    throw error;
   });
   const text = await response.text();
   let body: unknown = text;

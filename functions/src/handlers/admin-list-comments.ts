@@ -1,5 +1,5 @@
 import { moderationQueue } from '../domain/comments/moderation';
-import { commentPorts } from '../lib/community-ports';
+import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
 
 /** The moderation queue: held comments, newest first. */

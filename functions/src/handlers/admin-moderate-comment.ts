@@ -1,6 +1,6 @@
 import { commentParamsSchema, moderateCommentInputSchema } from '@drama/shared/comments';
 import { moderateComment } from '../domain/comments/moderation';
-import { commentPorts } from '../lib/community-ports';
+import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
 
 /** An operator's decision on a comment: approve, remove, or ban its writer. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createUploadInputSchema } from '@drama/shared/uploads';
+import { createUploadInputSchema, uploadKeyFor } from '@drama/shared/uploads';
 import { json, route } from '../lib/http';
 import { clock, media } from '../lib/ports';
 
@@ -9,7 +9,7 @@ const uploadTtlS = 300;
 /** A presigned PUT for one image under the caller's own prefix, bound to its type and size. */
 export const handler = route({ auth: 'required', body: createUploadInputSchema }, async ({ caller, body }) => {
   const now = clock();
-  const key = `uploads/${caller.userId}/${randomUUID()}`;
+  const key = uploadKeyFor(caller.userId, randomUUID());
   const url = await media.signUploadUrl(key, caller.userId, body.contentType, body.bytes, uploadTtlS, now);
   return json(200, {
     key,

@@ -2,7 +2,7 @@ import { consentKindParamsSchema } from '@drama/shared/reminders';
 import { clearKind, consentView } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
 import { clock, events } from '../lib/ports';
-import { consents } from '../lib/reminder-ports';
+import { consents } from '../lib/consent-ports';
 import { templateIdsFor } from '../lib/templates';
 
 /** Withdraws a kind: nothing of it is sent any more, until the user accepts it again. */

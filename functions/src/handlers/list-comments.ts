@@ -1,6 +1,6 @@
 import { episodeParamsSchema } from '@drama/shared/comments';
 import { listComments } from '../domain/comments/comments';
-import { commentPorts } from '../lib/community-ports';
+import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
 
 /** The episode's approved comments, newest first (timed ones fly over the video as 弹幕). */

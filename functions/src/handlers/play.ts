@@ -3,7 +3,8 @@ import { convert } from '../domain/attribution/attribution';
 import { EntitlementRequired } from '../domain/errors';
 import { play } from '../domain/playback/play';
 import { json, route } from '../lib/http';
-import { attributionPorts, catalog, clock, events, holdings, media, products } from '../lib/ports';
+import { attributionPorts } from '../lib/attribution-ports';
+import { catalog, clock, events, holdings, media, products } from '../lib/ports';
 
 export const handler = route({ auth: 'required', body: playInputSchema }, async ({ body, caller }) => {
   const { userId } = caller;

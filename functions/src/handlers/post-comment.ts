@@ -1,6 +1,6 @@
 import { episodeParamsSchema, postCommentInputSchema } from '@drama/shared/comments';
 import { postComment } from '../domain/comments/comments';
-import { commentPorts } from '../lib/community-ports';
+import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
 
 /** A comment, checked by the platform's text safety before anyone sees it: approved, or held for an operator. */

@@ -2,7 +2,7 @@ import { postConsentsInputSchema, type ReminderKind } from '@drama/shared/remind
 import { consentView, recordResults } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
 import { clock, events } from '../lib/ports';
-import { consents } from '../lib/reminder-ports';
+import { consents } from '../lib/consent-ports';
 import { templateIdsFor } from '../lib/templates';
 
 /** What the user answered in the platform's subscribe dialog, per kind. */

@@ -1,7 +1,8 @@
 import { douyinDeduction } from '../adapters/platform/douyin-deduction';
 import { renewDueMemberships } from '../domain/membership/renew';
 import { logger } from '../lib/logger';
-import { products, settlePorts, wallets } from '../lib/ports';
+import { settlePorts } from '../lib/attribution-ports';
+import { products, wallets } from '../lib/ports';
 
 /** Scheduled: charges auto-renewing members due within a day; retries; lets the last failure lapse. */
 export async function handler() {

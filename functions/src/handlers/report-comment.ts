@@ -1,6 +1,6 @@
 import { commentParamsSchema } from '@drama/shared/comments';
 import { reportComment } from '../domain/comments/comments';
-import { commentPorts } from '../lib/community-ports';
+import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
 
 /** 举报: once per viewer; enough reports take the comment off screen until an operator decides. */

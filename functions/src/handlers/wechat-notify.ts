@@ -1,47 +1,14 @@
-import { verifyWechatPush, wechatAck } from '../adapters/platform/wechat-pay';
-import { BadRequest, Unauthorized } from '../domain/errors';
-import { confirmPayment, refundOrder } from '../domain/orders/settle';
-import { config } from '../lib/config';
-import { json, rawBody, route } from '../lib/http';
-import { logger } from '../lib/logger';
-import { clock, settlePorts } from '../lib/ports';
+import { receiveNotification } from '../domain/orders/notifications';
+import { json, route } from '../lib/http';
+import { notificationPorts } from '../lib/notification-ports';
+import { wechatAck, wechatNotification } from '../lib/wechat-notification';
 
 /**
  * WeChat's message push for virtual payment (PLATFORM.md §4): goods delivery, coin payment and
- * refund events, verified (and decrypted in safe mode) before anything changes.
+ * refund events, in safe mode only, verified and decrypted before anything changes; each
+ * (timestamp, nonce) only once, and only for a WeChat order.
  */
 export const handler = route({ auth: 'none' }, async ({ event }) => {
-  const c = config();
-  const verdict = verifyWechatPush({
-    query: event.queryStringParameters ?? {},
-    rawBody: rawBody(event),
-    token: c.wechat.token,
-    encodingAESKey: c.wechat.encodingAESKey,
-    appId: c.wechat.appId,
-    now: clock(),
-    windowS: c.notifyWindowS,
-  });
-  if (!verdict.ok) {
-    logger.warn('wechat push refused', { reason: verdict.reason });
-    throw new Unauthorized(`push refused: ${verdict.reason}`);
-  }
-  const e = verdict.event;
-  switch (e.Event) {
-    case 'xpay_goods_deliver_notify':
-    case 'xpay_coin_pay_notify': {
-      const info = e.Event === 'xpay_coin_pay_notify' ? e.CoinInfo : e.GoodsInfo;
-      const amount = info?.ActualPrice;
-      if (!e.OutTradeNo || !Number.isInteger(amount)) throw new BadRequest('event lacks OutTradeNo or ActualPrice');
-      await confirmPayment(e.OutTradeNo, { amountFen: amount as number, platformOrderId: e.WeChatPayInfo?.TransactionId ?? '' }, settlePorts);
-      break;
-    }
-    case 'xpay_refund_notify':
-      if (e.RetCode !== 0) break;
-      if (!e.MchOrderId || !Number.isInteger(e.RefundFee)) throw new BadRequest('refund event lacks MchOrderId or RefundFee');
-      await refundOrder(e.MchOrderId, { amountFen: e.RefundFee as number }, settlePorts);
-      break;
-    default:
-      logger.info('wechat push ignored', { event: e.Event });
-  }
+  await receiveNotification(wechatNotification(event), notificationPorts);
   return json(200, wechatAck);
 });

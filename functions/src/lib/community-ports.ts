@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { readCatalog } from '../adapters/dynamodb-catalog';
-import { dynamoCommentQuota, dynamoWriters } from '../adapters/dynamodb-comment-writers';
-import { dynamoComments } from '../adapters/dynamodb-comments';
 import { dynamoLikes } from '../adapters/dynamodb-likes';
 import { dynamoRankings } from '../adapters/dynamodb-rankings';
-import { platformTextSafety } from '../adapters/platform/text-safety';
-import type { CommentPorts } from '../domain/comments/comments';
 import type { LikePorts } from '../domain/comments/likes';
 import type { GetRankingPorts, RefreshRankingsPorts } from '../domain/discovery/rankings';
 import { inProcessSearch, type SearchPorts } from '../domain/discovery/search';
@@ -31,16 +26,4 @@ function cachedPlays(ttlMs = 60_000): () => Promise<Map<string, number>> {
 }
 export const searchPorts: SearchPorts = { search: inProcessSearch(catalog), plays: cachedPlays(), coverUrl, now: clock };
 
-/** Comment ids sort by time (base-36 milliseconds) and are unguessable (random tail). */
-const newCommentId = () => `c_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-
-export const commentPorts: CommentPorts = {
-  catalog,
-  comments: dynamoComments,
-  writers: dynamoWriters,
-  quota: dynamoCommentQuota,
-  safety: platformTextSafety,
-  newId: newCommentId,
-  now: clock,
-};
 export const likePorts: LikePorts = { catalog, likes: dynamoLikes, now: clock };

@@ -3,7 +3,9 @@ import { quietHours, type ReminderKind } from '@drama/shared/reminders';
 
 /**
  * The functions' environment, read and checked once at cold start. Every variable is listed in the
- * README with its local default; `npm start` and the test setup pass the local values.
+ * README with its local default; `npm start` and the test setup pass the local values. Secrets and
+ * platform identities are not here: each module that reads one declares it (lib/secrets.ts), so a
+ * function is given, and checks, only the ones its code reads.
  */
 export interface Config {
   stage: string;
@@ -15,14 +17,15 @@ export interface Config {
   /** Where viewers fetch media: the host signed into play URLs (unset in AWS: the S3 regional host). */
   mediaPublicEndpoint?: string;
   dynamodbEndpoint?: string;
-  tokenSecret: string;
   tokenTtlS: number;
   platformMode: 'sandbox' | 'live';
   sandboxUrl: string;
   /** The API's public base URL: the payment notification URLs handed to the platforms. */
   apiPublicUrl: string;
-  douyin: { appId: string; appSecret: string; merchantUid: string; keyVersion: string; appPrivateKey: string; platformPublicKey: string };
-  wechat: { appId: string; appSecret: string; appKey: string; token: string; encodingAESKey: string; offerId: string; env: 0 | 1 };
+  /** Douyin's app key version (the platform's identities and keys are secrets: lib/secrets.ts). */
+  douyin: { keyVersion: string };
+  /** WeChat virtual payment's environment: 1 (sandbox) or 0 (production). */
+  wechat: { env: 0 | 1 };
   /** Accepted clock skew of platform notifications, in seconds. */
   notifyWindowS: number;
   /** The platform template id of each reminder kind. */
@@ -39,8 +42,6 @@ export interface Config {
   precomputeFunction: string;
   /** Where the Lambda API is (serverless-offline locally; unset in AWS). */
   lambdaEndpoint?: string;
-  /** Operators sign in with this secret; their tokens are signed with a key derived from it. Empty: no operator can sign in. */
-  operatorSecret: string;
   /** Wrong operator secrets one address may try in 15 minutes before its sign-ins wait (429). */
   operatorLoginFailures: number;
   /** A launch's ad click counts for conversions this long after it. */
@@ -61,11 +62,6 @@ function quietHoursFrom(value: string | undefined): Config['quietHours'] {
   return { from: Number(m[1]), to: Number(m[2]) };
 }
 
-function operatorSecretFrom(value: string | undefined): string {
-  if (value && value.length < 32) throw new Error('OPERATOR_SECRET must be at least 32 characters');
-  return value ?? '';
-}
-
 function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${process.env[name]}`);
@@ -83,18 +79,11 @@ function optional(name: string): string | undefined {
   return value ? value : undefined;
 }
 
-/** PEM keys may arrive with literal "\n" sequences (SSM, .env files): restore the newlines. */
-function pem(value: string | undefined): string {
-  return (value ?? '').replace(/\\n/g, '\n');
-}
-
 function load(): Config {
   const platformMode = (process.env.PLATFORM_MODE ?? 'sandbox') as Config['platformMode'];
   if (platformMode !== 'sandbox' && platformMode !== 'live') {
     throw new Error(`PLATFORM_MODE must be sandbox or live, got ${platformMode}`);
   }
-  const tokenSecret = required('TOKEN_SECRET');
-  if (tokenSecret.length < 32) throw new Error('TOKEN_SECRET must be at least 32 characters');
   return {
     stage: process.env.STAGE ?? 'local',
     region: process.env.AWS_REGION ?? 'ap-northeast-1',
@@ -103,28 +92,12 @@ function load(): Config {
     s3Endpoint: optional('S3_ENDPOINT'),
     mediaPublicEndpoint: optional('MEDIA_PUBLIC_ENDPOINT'),
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
-    tokenSecret,
     tokenTtlS: positiveInt('TOKEN_TTL_S', 7 * 24 * 3600),
     platformMode,
     sandboxUrl: process.env.SANDBOX_URL ?? 'http://127.0.0.1:3100',
     apiPublicUrl: process.env.API_PUBLIC_URL ?? `http://127.0.0.1:${process.env.API_PORT ?? 3000}`,
-    douyin: {
-      appId: process.env.DOUYIN_APP_ID ?? '',
-      appSecret: process.env.DOUYIN_APP_SECRET ?? '',
-      merchantUid: process.env.DOUYIN_MERCHANT_UID ?? '',
-      keyVersion: process.env.DOUYIN_KEY_VERSION ?? '1',
-      appPrivateKey: pem(process.env.DOUYIN_APP_PRIVATE_KEY),
-      platformPublicKey: pem(process.env.DOUYIN_PLATFORM_PUBLIC_KEY),
-    },
-    wechat: {
-      appId: process.env.WECHAT_APP_ID ?? '',
-      appSecret: process.env.WECHAT_APP_SECRET ?? '',
-      appKey: process.env.WECHAT_APP_KEY ?? '',
-      token: process.env.WECHAT_TOKEN ?? '',
-      encodingAESKey: process.env.WECHAT_ENCODING_AES_KEY ?? '',
-      offerId: process.env.WECHAT_OFFER_ID ?? '',
-      env: platformMode === 'sandbox' ? 1 : 0,
-    },
+    douyin: { keyVersion: process.env.DOUYIN_KEY_VERSION ?? '1' },
+    wechat: { env: platformMode === 'sandbox' ? 1 : 0 },
     notifyWindowS: positiveInt('NOTIFY_WINDOW_S', 300),
     reminderTemplates: process.env.REMINDER_TEMPLATES ? (JSON.parse(process.env.REMINDER_TEMPLATES) as Config['reminderTemplates']) : defaultTemplates,
     quietHours: quietHoursFrom(process.env.REMINDER_QUIET_HOURS),
@@ -134,7 +107,6 @@ function load(): Config {
     inferenceTimeoutMs: positiveInt('INFERENCE_TIMEOUT_MS', 8000),
     precomputeFunction: process.env.PRECOMPUTE_FUNCTION ?? 'drama-local-precomputeScene',
     lambdaEndpoint: optional('LAMBDA_ENDPOINT'),
-    operatorSecret: operatorSecretFrom(process.env.OPERATOR_SECRET),
     operatorLoginFailures: positiveInt('OPERATOR_LOGIN_FAILURES', 10),
     attributionWindowS: positiveInt('ATTRIBUTION_WINDOW_S', defaultAttributionWindowS),
     conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),

@@ -4,8 +4,8 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { BadRequest, DomainError, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType } from '../domain/errors';
 import { isOperatorToken, operatorSubject } from '../domain/auth/operator';
 import { verifyToken } from '../domain/auth/token';
-import { config } from './config';
 import { logger } from './logger';
+import { secretsFor } from './secrets';
 
 /** The one table from domain error codes to HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -98,21 +98,21 @@ function bearerToken(event: Event): string | undefined {
   return match[1];
 }
 
-function authenticate(event: Event): Caller | null {
+function authenticate(event: Event, tokenSecret: string): Caller | null {
   const token = bearerToken(event);
   if (!token) return null;
-  const claims = verifyToken(token, config().tokenSecret, new Date());
+  const claims = verifyToken(token, tokenSecret, new Date());
   if (!claims) throw new Unauthorized('the token is invalid or expired: sign in again');
   return { userId: claims.sub };
 }
 
 /** Operator routes: only an operator token passes; a viewer's valid token is told it is not allowed. */
-function authenticateOperator(event: Event): Caller {
+function authenticateOperator(event: Event, keys: { TOKEN_SECRET: string; OPERATOR_SECRET: string }): Caller {
   const token = bearerToken(event);
   if (!token) throw new Unauthorized('operator routes need "Authorization: Bearer <operator token>"');
   const now = new Date();
-  if (isOperatorToken(token, config().operatorSecret, now)) return { userId: operatorSubject };
-  if (verifyToken(token, config().tokenSecret, now)) throw new Forbidden('operators only');
+  if (isOperatorToken(token, keys.OPERATOR_SECRET, now)) return { userId: operatorSubject };
+  if (verifyToken(token, keys.TOKEN_SECRET, now)) throw new Forbidden('operators only');
   throw new Unauthorized('the operator token is invalid or expired: sign in again');
 }
 
@@ -142,16 +142,20 @@ function errorResult(error: unknown, requestId: string): Result {
 
 /**
  * Wraps a handler body: authenticates, parses the body and path parameters with the shared schemas,
- * and maps every error to `{code, message}` in one place. Bad input never becomes a 5xx.
+ * and maps every error to `{code, message}` in one place. Bad input never becomes a 5xx. The keys
+ * the route's callers are checked with are declared here, when the handler is defined (its cold
+ * start): a route without callers (`auth: 'none'`) reads none of them.
  */
 export function route<A extends AuthMode, B = undefined, P = undefined>(
   options: RouteOptions<B, P, A>,
   fn: (req: ParsedRequest<B, P, A>) => Promise<Result>,
 ): (event: Event, context?: Context) => Promise<Result> {
+  const operatorKeys = options.auth === 'operator' ? secretsFor('TOKEN_SECRET', 'OPERATOR_SECRET') : undefined;
+  const viewerKeys = options.auth === 'required' || options.auth === 'optional' ? secretsFor('TOKEN_SECRET') : undefined;
   return async (event, context) => {
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
     try {
-      const caller = options.auth === 'none' ? null : options.auth === 'operator' ? authenticateOperator(event) : authenticate(event);
+      const caller = operatorKeys ? authenticateOperator(event, operatorKeys()) : viewerKeys ? authenticate(event, viewerKeys().TOKEN_SECRET) : null;
       if (options.auth === 'required' && !caller) throw new Unauthorized();
       const body = options.body ? parseWith(options.body, readJsonBody(event), 'body') : (undefined as B);
       const params = options.params

@@ -1,5 +1,6 @@
 import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import { secretNames } from './secrets';
 
 export const redactedMark = '***';
 
@@ -20,18 +21,7 @@ const secretPatterns: Array<[RegExp, string]> = [
  * error message quoting a URL), it is masked. Read per line, so a function configured after this
  * module loaded is covered too; short values are skipped so that "1" never masks every digit.
  */
-const secretEnv = [
-  'TOKEN_SECRET',
-  'DOUYIN_APP_SECRET',
-  'DOUYIN_APP_PRIVATE_KEY',
-  'WECHAT_APP_SECRET',
-  'WECHAT_APP_KEY',
-  'WECHAT_TOKEN',
-  'WECHAT_ENCODING_AES_KEY',
-  'AWS_SECRET_ACCESS_KEY',
-  'AWS_SESSION_TOKEN',
-  'OPERATOR_SECRET',
-];
+const secretEnv = [...secretNames, 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 
 function configuredSecrets(): string[] {
   return secretEnv.map((name) => process.env[name] ?? '').filter((value) => value.length >= 8 && !value.startsWith('{{resolve:'));

@@ -1,16 +1,14 @@
 import { isQuietHour } from '@drama/shared/reminders';
 import { markAnnounced, readCatalog } from '../adapters/dynamodb-catalog';
-import { dynamoConsents } from '../adapters/dynamodb-consents';
 import { dynamoHabits } from '../adapters/dynamodb-habits';
 import { platformSender } from '../adapters/platform/subscribe-messages';
 import type { JobPorts } from '../domain/reminders/jobs';
 import { config } from './config';
+import { consents } from './consent-ports';
 import { logger } from './logger';
 import { clock, events, users, wallets } from './ports';
 
-/** The reminder jobs' adapters, built once per container. */
-export const consents = dynamoConsents();
-
+/** The reminder jobs' adapters. */
 export function reminderPorts(): JobPorts {
   const c = config();
   return {

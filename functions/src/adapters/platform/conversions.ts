@@ -1,5 +1,6 @@
 import type { Conversion, ConversionPlatform, ConversionTarget, TargetResult } from '../../domain/attribution/attribution';
 import { config } from '../../lib/config';
+import { secretsFor } from '../../lib/secrets';
 import { dynamoUsers } from '../dynamodb-users';
 
 /**
@@ -16,6 +17,8 @@ export const oceanEventType: Record<Conversion['event'], string> = {
   first_paid_episode: 'game_addiction',
   payment: 'active_pay',
 };
+
+const douyinApp = /* @__PURE__ */ secretsFor('DOUYIN_APP_ID', 'DOUYIN_APP_SECRET');
 
 type Token = { value: string; expiresAt: number };
 let clientToken: Token | undefined;
@@ -40,8 +43,8 @@ const bases = () => {
 
 async function douyinClientToken(timeoutMs: number): Promise<string> {
   if (clientToken && clientToken.expiresAt > Date.now() + 60_000) return clientToken.value;
-  const c = config();
-  const { json } = await postJson(`${bases().douyin}/oauth/client_token/`, { client_key: c.douyin.appId, client_secret: c.douyin.appSecret, grant_type: 'client_credential' }, timeoutMs);
+  const { DOUYIN_APP_ID, DOUYIN_APP_SECRET } = douyinApp();
+  const { json } = await postJson(`${bases().douyin}/oauth/client_token/`, { client_key: DOUYIN_APP_ID, client_secret: DOUYIN_APP_SECRET, grant_type: 'client_credential' }, timeoutMs);
   const data = json.data as { access_token?: string; expires_in?: number } | undefined;
   if (!data?.access_token) throw new Error(`douyin client_token: ${JSON.stringify(json).slice(0, 200)}`);
   clientToken = { value: data.access_token, expiresAt: Date.now() + (data.expires_in ?? 7200) * 1000 };

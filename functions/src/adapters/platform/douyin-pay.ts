@@ -1,4 +1,6 @@
 import { createSign, createVerify, randomBytes } from 'node:crypto';
+import { BadRequest, Forbidden } from '../../domain/errors';
+import type { PaymentNotice } from '../../domain/orders/notifications';
 
 /**
  * Douyin's general trade system (通用交易系统, PLATFORM.md §2): the signed `tt.requestOrder`
@@ -77,27 +79,48 @@ export type DouyinNotify =
 
 export type VerifyFailure = { ok: false; reason: string };
 
+/** A base64 string in its one canonical spelling (Node's decoder would skip padding and stray characters). */
+function canonicalBase64(value: string): Buffer | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.toString('base64') === value ? bytes : null;
+}
+
+/** Douyin's callback headers and the form each must have; the gateway joins a repeated header with commas. */
+const headerForms: Record<string, RegExp> = {
+  'byte-timestamp': /^[1-9]\d{0,11}$/,
+  'byte-nonce-str': /^[0-9A-Za-z_-]{1,64}$/,
+  'byte-signature': /^[A-Za-z0-9+/]+={0,2}$/,
+  'byte-logid': /^[0-9A-Za-z]{1,128}$/,
+  'byte-identifyname': /^\/[0-9a-z_/]{1,127}$/,
+};
+
 /**
- * Verifies a callback: RSA-SHA256 over "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw body}\n" against
- * the platform public key, a timestamp inside `windowS`, then parses the body's `msg` JSON string.
+ * Verifies a callback: every documented header present once in its form, RSA-SHA256 over
+ * "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw body}\n" against the platform public key with the
+ * signature in canonical base64, a timestamp inside `windowS`, then the body's `msg` JSON string.
+ * Returns the signed timestamp and nonce (accepted once, by the caller) with the callback.
  */
 export function verifyDouyinNotify(
   headers: (name: string) => string | undefined,
   rawBody: string,
   platformPublicKey: string,
   now: Date,
-  windowS = 300,
-): { ok: true; notify: DouyinNotify } | VerifyFailure {
-  const timestamp = headers('byte-timestamp');
-  const nonce = headers('byte-nonce-str');
-  const signature = headers('byte-signature');
-  if (!timestamp || !nonce || !signature) return { ok: false, reason: 'missing signature headers' };
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > windowS) {
-    return { ok: false, reason: 'timestamp outside the accepted window' };
+  windowS: number,
+): { ok: true; timestamp: number; nonce: string; notify: DouyinNotify } | VerifyFailure {
+  for (const [name, form] of Object.entries(headerForms)) {
+    const value = headers(name);
+    if (value === undefined) return { ok: false, reason: `missing header ${name}` };
+    if (!form.test(value)) return { ok: false, reason: `malformed header ${name}` };
   }
+  const timestamp = headers('byte-timestamp') as string;
+  const nonce = headers('byte-nonce-str') as string;
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > windowS) return { ok: false, reason: 'timestamp outside the accepted window' };
+  const signature = canonicalBase64(headers('byte-signature') as string);
+  if (!signature) return { ok: false, reason: 'the signature is not canonical base64' };
   let valid = false;
   try {
-    valid = createVerify('RSA-SHA256').update(`${timestamp}\n${nonce}\n${rawBody}\n`).verify(platformPublicKey, signature, 'base64');
+    valid = createVerify('RSA-SHA256').update(`${timestamp}\n${nonce}\n${rawBody}\n`).verify(platformPublicKey, signature);
   } catch {
     valid = false;
   }
@@ -105,10 +128,34 @@ export function verifyDouyinNotify(
   try {
     const body = JSON.parse(rawBody) as { msg?: string; type?: string };
     if (typeof body.msg !== 'string' || (body.type !== 'payment' && body.type !== 'refund')) return { ok: false, reason: 'unknown callback type' };
-    return { ok: true, notify: { type: body.type, msg: JSON.parse(body.msg) } as DouyinNotify };
+    const msg = JSON.parse(body.msg) as unknown;
+    if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { ok: false, reason: 'malformed body' };
+    return { ok: true, timestamp: Number(timestamp), nonce, notify: { type: body.type, msg } as DouyinNotify };
   } catch {
     return { ok: false, reason: 'malformed body' };
   }
+}
+
+/**
+ * What a verified callback means for an order (PLATFORM.md §2): a payment for our app (its app_id
+ * required), a failed payment, a refund, or nothing to act on.
+ */
+export function douyinNotice(notify: DouyinNotify, appId: string): PaymentNotice {
+  const msgAppId = notify.msg.app_id;
+  if (msgAppId !== undefined && msgAppId !== appId) throw new Forbidden('notification for another app');
+  if (notify.type === 'payment') {
+    const { msg } = notify;
+    if (typeof msg.out_order_no !== 'string' || !Number.isInteger(msg.total_amount)) throw new BadRequest('payment message lacks out_order_no or total_amount');
+    if (msgAppId === undefined) throw new Forbidden('payment message lacks app_id');
+    if (msg.status !== 'SUCCESS') return { kind: 'failed', orderId: msg.out_order_no, reason: String(msg.status) };
+    return { kind: 'paid', orderId: msg.out_order_no, amountFen: msg.total_amount, platformOrderId: String(msg.order_id ?? '') };
+  }
+  const { msg } = notify;
+  if (msg.status !== 'SUCCESS') return { kind: 'ignored', what: `refund ${String(msg.status)}` };
+  const orderId = msg.out_order_no ?? msg.cp_extra;
+  if (typeof orderId !== 'string' || !orderId) throw new BadRequest('refund message names no order');
+  if (!Number.isInteger(msg.refund_total_amount)) throw new BadRequest('refund message lacks refund_total_amount');
+  return { kind: 'refunded', orderId, amountFen: msg.refund_total_amount };
 }
 
 /** The reply Douyin takes as "delivered"; anything else is retried on its schedule. */

@@ -1,7 +1,9 @@
 import { platformSkuOf } from '@drama/shared/orders';
 import type { Platform } from '@drama/shared/auth';
 import type { PayParamsBuilder } from '../../domain/orders/create-order';
+import { payProviderOf } from '../../domain/orders/order';
 import { config } from '../../lib/config';
+import { secretsFor } from '../../lib/secrets';
 import { s3Media } from '../s3-media';
 import { dynamoUsers } from '../dynamodb-users';
 import { byteAuthorization, requestOrderData } from './douyin-pay';
@@ -10,9 +12,13 @@ import { virtualPaymentParams } from './wechat-pay';
 /** The page the platform's order entry opens (Douyin orderEntrySchema). */
 const orderEntryPath = 'packages/pay/pages/order/index';
 
+const douyinPay = /* @__PURE__ */ secretsFor('DOUYIN_APP_ID', 'DOUYIN_MERCHANT_UID', 'DOUYIN_APP_PRIVATE_KEY');
+const wechatPay = /* @__PURE__ */ secretsFor('WECHAT_APP_KEY', 'WECHAT_OFFER_ID');
+
 const douyin: PayParamsBuilder = {
   async build(order, coverKey) {
     const c = config();
+    const keys = douyinPay();
     const data = requestOrderData({
       outOrderNo: order.orderId,
       totalAmountFen: order.amountFen,
@@ -20,13 +26,13 @@ const douyin: PayParamsBuilder = {
       title: order.title,
       imageUrl: s3Media.coverUrl(coverKey ?? 'covers/vip.jpg'),
       payNotifyUrl: `${c.apiPublicUrl}/pay/douyin/notify`,
-      merchantUid: c.douyin.merchantUid,
+      merchantUid: keys.DOUYIN_MERCHANT_UID,
       entryPath: orderEntryPath,
     });
     return {
       provider: 'douyin',
       data,
-      byteAuthorization: byteAuthorization({ data, appId: c.douyin.appId, keyVersion: c.douyin.keyVersion, appPrivateKey: c.douyin.appPrivateKey, now: new Date() }),
+      byteAuthorization: byteAuthorization({ data, appId: keys.DOUYIN_APP_ID, keyVersion: c.douyin.keyVersion, appPrivateKey: keys.DOUYIN_APP_PRIVATE_KEY, now: new Date() }),
     };
   },
 };
@@ -34,15 +40,16 @@ const douyin: PayParamsBuilder = {
 const wechat: PayParamsBuilder = {
   async build(order) {
     const c = config();
+    const keys = wechatPay();
     const sessionKey = await dynamoUsers.sessionKeyOf(order.userId);
     const params = virtualPaymentParams({
-      offerId: c.wechat.offerId,
+      offerId: keys.WECHAT_OFFER_ID,
       env: c.wechat.env,
       productId: platformSkuOf(order.product),
       goodsPriceFen: order.amountFen,
       outTradeNo: order.orderId,
       attach: order.userId,
-      appKey: c.wechat.appKey,
+      appKey: keys.WECHAT_APP_KEY,
       sessionKey: sessionKey ?? '',
       mode: order.product.kind === 'coins' ? 'short_series_coin' : 'short_series_goods',
     });
@@ -52,5 +59,5 @@ const wechat: PayParamsBuilder = {
 
 /** The H5 sandbox pays like Douyin: same signed parameters, handed to the sandbox cashier. */
 export function payParamsFor(platform: Platform): PayParamsBuilder {
-  return platform === 'wechat' ? wechat : douyin;
+  return payProviderOf(platform) === 'wechat' ? wechat : douyin;
 }

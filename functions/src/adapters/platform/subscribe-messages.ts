@@ -1,6 +1,7 @@
 import type { ReminderKind } from '@drama/shared/reminders';
 import type { MessageSender, SendResult } from '../../domain/reminders/send';
 import { config } from '../../lib/config';
+import { secretsFor } from '../../lib/secrets';
 
 /**
  * Subscribe-message sends (PLATFORM.md §3, §5) behind one adapter: Douyin's notify_user with a
@@ -11,6 +12,9 @@ import { config } from '../../lib/config';
  */
 const wechatPermanent = new Set([43101, 40037, 43100, 47003]);
 const douyinPermanent = new Set([28001008, 28001014, 28003017]);
+
+const douyinApp = /* @__PURE__ */ secretsFor('DOUYIN_APP_ID', 'DOUYIN_APP_SECRET');
+const wechatApp = /* @__PURE__ */ secretsFor('WECHAT_APP_ID', 'WECHAT_APP_SECRET');
 
 type Token = { value: string; expiresAt: number };
 const tokens = new Map<string, Token>();
@@ -41,7 +45,7 @@ export function platformSender(): MessageSender {
         if (to.platform === 'wechat') {
           const base = sandbox ? c.sandboxUrl : 'https://api.weixin.qq.com';
           const token = await cachedToken('wechat', async () => {
-            const r = await fetch(`${base}/cgi-bin/token?grant_type=client_credential&appid=${c.wechat.appId}&secret=${c.wechat.appSecret}`, { signal: AbortSignal.timeout(5000) });
+            const r = await fetch(`${base}/cgi-bin/token?grant_type=client_credential&appid=${wechatApp().WECHAT_APP_ID}&secret=${wechatApp().WECHAT_APP_SECRET}`, { signal: AbortSignal.timeout(5000) });
             const body = (await r.json()) as { access_token?: string; expires_in?: number; errmsg?: string };
             if (!body.access_token) throw new Error(`wechat token: ${body.errmsg ?? r.status}`);
             return { token: body.access_token, expiresInS: body.expires_in ?? 7200 };
@@ -60,7 +64,7 @@ export function platformSender(): MessageSender {
         }
         const base = sandbox ? c.sandboxUrl : 'https://open.douyin.com';
         const token = await cachedToken('douyin', async () => {
-          const { json } = await postJson(`${base}/oauth/client_token/`, { client_key: c.douyin.appId, client_secret: c.douyin.appSecret, grant_type: 'client_credential' });
+          const { json } = await postJson(`${base}/oauth/client_token/`, { client_key: douyinApp().DOUYIN_APP_ID, client_secret: douyinApp().DOUYIN_APP_SECRET, grant_type: 'client_credential' });
           const data = json.data as { access_token?: string; expires_in?: number } | undefined;
           if (!data?.access_token) throw new Error(`douyin client_token: ${JSON.stringify(json).slice(0, 200)}`);
           return { token: data.access_token, expiresInS: data.expires_in ?? 7200 };

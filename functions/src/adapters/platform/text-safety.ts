@@ -1,6 +1,7 @@
 import type { TextSafety, Verdict } from '../../domain/comments/comments';
 import { config } from '../../lib/config';
 import { logger } from '../../lib/logger';
+import { secretsFor } from '../../lib/secrets';
 
 /**
  * The platforms' text-safety checks behind one adapter, chosen by the writer's platform:
@@ -15,6 +16,8 @@ import { logger } from '../../lib/logger';
  * never shown unchecked. Tokens are cached per container until shortly before they expire, and
  * fetched again once when the platform says a token is invalid.
  */
+const douyinApp = /* @__PURE__ */ secretsFor('DOUYIN_APP_ID', 'DOUYIN_APP_SECRET');
+const wechatApp = /* @__PURE__ */ secretsFor('WECHAT_APP_ID', 'WECHAT_APP_SECRET');
 const timeoutMs = 3000;
 type Token = { value: string; expiresAt: number };
 const tokens = new Map<'douyin' | 'wechat', Token>();
@@ -30,21 +33,21 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 function bases() {
   const c = config();
   const sandbox = c.platformMode === 'sandbox';
-  return { c, douyin: sandbox ? c.sandboxUrl : 'https://developer.toutiao.com', wechat: sandbox ? c.sandboxUrl : 'https://api.weixin.qq.com' };
+  return { douyin: sandbox ? c.sandboxUrl : 'https://developer.toutiao.com', wechat: sandbox ? c.sandboxUrl : 'https://api.weixin.qq.com' };
 }
 
 async function token(platform: 'douyin' | 'wechat', fresh = false): Promise<string> {
   const cached = tokens.get(platform);
   if (!fresh && cached && cached.expiresAt > Date.now() + 60_000) return cached.value;
-  const { c, douyin, wechat } = bases();
+  const { douyin, wechat } = bases();
   let value: string | undefined;
   let expiresInS = 7200;
   if (platform === 'douyin') {
-    const body = await post(`${douyin}/api/apps/v2/token`, { appid: c.douyin.appId, secret: c.douyin.appSecret, grant_type: 'client_credential' });
+    const body = await post(`${douyin}/api/apps/v2/token`, { appid: douyinApp().DOUYIN_APP_ID, secret: douyinApp().DOUYIN_APP_SECRET, grant_type: 'client_credential' });
     value = body.data?.access_token;
     expiresInS = body.data?.expires_in ?? expiresInS;
   } else {
-    const body = await json(`${wechat}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(c.wechat.appId)}&secret=${encodeURIComponent(c.wechat.appSecret)}`);
+    const body = await json(`${wechat}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(wechatApp().WECHAT_APP_ID)}&secret=${encodeURIComponent(wechatApp().WECHAT_APP_SECRET)}`);
     value = body.access_token;
     expiresInS = body.expires_in ?? expiresInS;
   }

@@ -1,4 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { BadRequest } from '../../domain/errors';
+import type { PaymentNotice } from '../../domain/orders/notifications';
 
 /**
  * WeChat virtual payment (PLATFORM.md §4): `wx.requestVirtualPayment` parameters and the
@@ -107,8 +109,46 @@ const documented = ['Event', 'OpenId', 'OutTradeNo', 'Env', 'WeChatPayInfo', 'Mc
 const names = new Map(documented.map((n) => [n.toLowerCase(), n]));
 
 /**
- * Verifies a message push in safe mode (msg_signature over the Encrypt field; the appid inside the
- * plaintext must be ours) or plain mode (signature), with a timestamp window, and returns the event.
+ * The outer body of a safe-mode push: exactly `ToUserName` and `Encrypt`, each a string, each once.
+ * The wrapper is not signed, so it is held to its one shape: a repeated, renamed or extra field is
+ * refused rather than resolved (JSON.parse would silently keep the last of two `Encrypt`s).
+ */
+function safeModeWrapper(raw: string): { ToUserName: string; Encrypt: string } | null {
+  const fields = new Map<string, string>();
+  const token = /\s*("(?:[^"\\]|\\.)*")\s*:\s*("(?:[^"\\]|\\.)*")\s*(,|})/y;
+  const open = /^\s*\{/.exec(raw);
+  if (!open) return null;
+  token.lastIndex = open[0].length;
+  for (;;) {
+    const m = token.exec(raw);
+    if (!m) return null;
+    let name: string;
+    let value: string;
+    try {
+      name = JSON.parse(m[1]) as string;
+      value = JSON.parse(m[2]) as string;
+    } catch {
+      return null;
+    }
+    if (fields.has(name)) return null;
+    fields.set(name, value);
+    if (m[3] === '}') break;
+  }
+  if (raw.slice(token.lastIndex).trim() !== '') return null;
+  const toUser = fields.get('ToUserName');
+  const encrypt = fields.get('Encrypt');
+  return fields.size === 2 && toUser && encrypt ? { ToUserName: toUser, Encrypt: encrypt } : null;
+}
+
+const hexSha1 = /^[0-9a-f]{40}$/;
+
+/**
+ * Verifies a message push. Only safe mode exists here: the body must carry `Encrypt`, its
+ * `msg_signature` (sha1 over token, timestamp, nonce and that very Encrypt) must match, and the
+ * plaintext's appid must be ours; the plain `signature` must match too. Plain mode's signature
+ * covers no body, so a push without Encrypt is refused, never read as plain text. Every query
+ * parameter is required exactly once in its one spelling (the gateway joins repeats with commas).
+ * Returns the signed timestamp and nonce (accepted once, by the caller) and the event.
  */
 export function verifyWechatPush(opts: {
   query: Record<string, string | undefined>;
@@ -117,39 +157,50 @@ export function verifyWechatPush(opts: {
   encodingAESKey: string;
   appId: string;
   now: Date;
-  windowS?: number;
-}): { ok: true; event: WechatEvent } | { ok: false; reason: string } {
-  const { timestamp, nonce } = opts.query;
-  if (!timestamp || !nonce) return { ok: false, reason: 'missing timestamp or nonce' };
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(opts.now.getTime() / 1000 - Number(timestamp)) > (opts.windowS ?? 300)) {
+  windowS: number;
+}): { ok: true; timestamp: number; nonce: string; event: WechatEvent } | { ok: false; reason: string } {
+  const { timestamp, nonce, signature, msg_signature: msgSignature, encrypt_type: encryptType } = opts.query;
+  if (encryptType !== 'aes') return { ok: false, reason: 'not a safe-mode push (encrypt_type=aes)' };
+  if (!timestamp || !nonce || !signature || !msgSignature) return { ok: false, reason: 'missing timestamp, nonce, signature or msg_signature' };
+  if (!/^[1-9]\d{0,11}$/.test(timestamp) || Math.abs(opts.now.getTime() / 1000 - Number(timestamp)) > opts.windowS) {
     return { ok: false, reason: 'timestamp outside the accepted window' };
   }
-  let body: Record<string, unknown>;
+  if (!/^[0-9A-Za-z]{1,64}$/.test(nonce)) return { ok: false, reason: 'malformed nonce' };
+  if (!hexSha1.test(signature) || !hexSha1.test(msgSignature)) return { ok: false, reason: 'malformed signature' };
+  const wrapper = safeModeWrapper(opts.rawBody);
+  if (!wrapper) return { ok: false, reason: 'the body is not a safe-mode push ({ToUserName, Encrypt})' };
+  if (!safeEqual(pushSignature(opts.token, timestamp, nonce, wrapper.Encrypt), msgSignature)) return { ok: false, reason: 'bad msg_signature' };
+  if (!safeEqual(pushSignature(opts.token, timestamp, nonce), signature)) return { ok: false, reason: 'bad signature' };
+  let event: WechatEvent;
   try {
-    body = normaliseKeys(JSON.parse(opts.rawBody), names) as Record<string, unknown>;
+    const { message, appId } = decryptPush(wrapper.Encrypt, opts.encodingAESKey);
+    if (appId !== opts.appId) return { ok: false, reason: 'another app id' };
+    event = normaliseKeys(JSON.parse(message), names) as WechatEvent;
   } catch {
-    return { ok: false, reason: 'malformed body' };
+    return { ok: false, reason: 'undecryptable message' };
   }
-  let event: unknown = body;
-  if (opts.query.encrypt_type === 'aes' || typeof body.Encrypt === 'string') {
-    const encrypt = body.Encrypt;
-    const given = opts.query.msg_signature;
-    if (typeof encrypt !== 'string' || !given || !safeEqual(pushSignature(opts.token, timestamp, nonce, encrypt), given)) {
-      return { ok: false, reason: 'bad msg_signature' };
+  if (!event || typeof event.Event !== 'string') return { ok: false, reason: 'not an event' };
+  // The wrapper's one unsigned field must say what the signed message says.
+  if (event.ToUserName !== wrapper.ToUserName) return { ok: false, reason: 'ToUserName differs from the signed message' };
+  return { ok: true, timestamp: Number(timestamp), nonce, event };
+}
+
+/** What a verified event means for an order (PLATFORM.md §4): paid, refunded, or nothing to act on. */
+export function wechatNotice(e: WechatEvent): PaymentNotice {
+  switch (e.Event) {
+    case 'xpay_goods_deliver_notify':
+    case 'xpay_coin_pay_notify': {
+      const amount = (e.Event === 'xpay_coin_pay_notify' ? e.CoinInfo : e.GoodsInfo)?.ActualPrice;
+      if (typeof e.OutTradeNo !== 'string' || typeof amount !== 'number' || !Number.isInteger(amount)) throw new BadRequest('event lacks OutTradeNo or ActualPrice');
+      return { kind: 'paid', orderId: e.OutTradeNo, amountFen: amount, platformOrderId: String(e.WeChatPayInfo?.TransactionId ?? '') };
     }
-    try {
-      const { message, appId } = decryptPush(encrypt, opts.encodingAESKey);
-      if (appId !== opts.appId) return { ok: false, reason: 'another app id' };
-      event = normaliseKeys(JSON.parse(message), names);
-    } catch {
-      return { ok: false, reason: 'undecryptable message' };
-    }
-  } else {
-    const given = opts.query.signature;
-    if (!given || !safeEqual(pushSignature(opts.token, timestamp, nonce), given)) return { ok: false, reason: 'bad signature' };
+    case 'xpay_refund_notify':
+      if (e.RetCode !== 0) return { kind: 'ignored', what: `refund with RetCode ${String(e.RetCode)}` };
+      if (typeof e.MchOrderId !== 'string' || typeof e.RefundFee !== 'number' || !Number.isInteger(e.RefundFee)) throw new BadRequest('refund event lacks MchOrderId or RefundFee');
+      return { kind: 'refunded', orderId: e.MchOrderId, amountFen: e.RefundFee };
+    default:
+      return { kind: 'ignored', what: e.Event };
   }
-  if (!event || typeof (event as WechatEvent).Event !== 'string') return { ok: false, reason: 'not an event' };
-  return { ok: true, event: event as WechatEvent };
 }
 
 export const wechatAck = { ErrCode: 0, ErrMsg: 'success' };

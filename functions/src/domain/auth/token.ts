@@ -28,8 +28,10 @@ export function issueToken(userId: string, secret: string, now: Date, ttlS: numb
 export function verifyToken(token: string, secret: string, now: Date): TokenClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== header) return null;
-  const expected = sign(`${parts[0]}.${parts[1]}`, secret);
-  const given = Buffer.from(parts[2], 'base64url');
+  // Compared as text with the one canonical encoding: Node's base64url decoder skips padding and
+  // characters outside the alphabet, so decoding first would let `token + "="` verify.
+  const expected = Buffer.from(b64url(sign(`${parts[0]}.${parts[1]}`, secret)));
+  const given = Buffer.from(parts[2]);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let claims: unknown;
   try {

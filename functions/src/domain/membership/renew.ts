@@ -1,7 +1,7 @@
 import { membershipProduct } from '@drama/shared/membership';
 import type { ProductCatalog } from '@drama/shared/products';
 import { orderIdFor } from '../orders/create-order';
-import type { Order, OrderStore } from '../orders/order';
+import { payProviderOf, type Order, type OrderStore } from '../orders/order';
 import { confirmPayment, type SettlePorts } from '../orders/settle';
 import type { Membership, WalletStore } from '../wallet/wallet';
 
@@ -61,7 +61,7 @@ async function renewOne(userId: string, membership: Membership, ports: RenewalPo
     attempts: 0,
   });
   if (order.status === 'paid' || order.status === 'granted') {
-    await confirmPayment(order.orderId, { amountFen: order.amountFen, platformOrderId: order.platformOrderId ?? '' }, ports);
+    await confirmPayment(order.orderId, { amountFen: order.amountFen, platformOrderId: order.platformOrderId ?? '', by: payProviderOf(order.platform) }, ports);
     return 'renewed';
   }
   if (order.status === 'refunded') return 'waiting';
@@ -70,7 +70,7 @@ async function renewOne(userId: string, membership: Membership, ports: RenewalPo
 
   const result = await ports.charger.charge(order);
   if (result.ok) {
-    await confirmPayment(order.orderId, { amountFen: order.amountFen, platformOrderId: result.platformOrderId }, ports);
+    await confirmPayment(order.orderId, { amountFen: order.amountFen, platformOrderId: result.platformOrderId, by: payProviderOf(order.platform) }, ports);
     ports.log('membership renewed', { userId, orderId: order.orderId, plan: membership.plan });
     return 'renewed';
   }

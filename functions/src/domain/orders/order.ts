@@ -32,6 +32,11 @@ export interface Order {
   failureReason?: string;
 }
 
+/** The platform that takes an order's money and notifies about it. */
+export type PayProvider = 'douyin' | 'wechat';
+/** WeChat orders are paid through WeChat's virtual payment; Douyin's, and the H5 sandbox's, through Douyin's trade system. */
+export const payProviderOf = (platform: Platform): PayProvider => (platform === 'wechat' ? 'wechat' : 'douyin');
+
 export const allowedTransitions: Record<OrderStatus, OrderStatus[]> = {
   pending: ['paid', 'failed'],
   paid: ['granted', 'refunded'],

@@ -1,7 +1,7 @@
 import type { WalletStore } from '../wallet/wallet';
-import { BadRequest, NotFound } from '../errors';
+import { BadRequest, Forbidden, NotFound } from '../errors';
 import { grantChange, refundChange } from './grants';
-import type { Order, OrderStore } from './order';
+import { payProviderOf, type Order, type OrderStore, type PayProvider } from './order';
 
 export interface SettlePorts {
   orders: OrderStore;
@@ -21,6 +21,13 @@ export interface SettlePorts {
 async function reload(orders: OrderStore, orderId: string): Promise<Order> {
   const order = await orders.get(orderId);
   if (!order) throw new NotFound(`no order ${orderId}`);
+  return order;
+}
+
+/** An order is settled, failed or refunded only on the word of the platform it was created for. */
+async function orderPaidThrough(orders: OrderStore, orderId: string, by: PayProvider): Promise<Order> {
+  const order = await reload(orders, orderId);
+  if (payProviderOf(order.platform) !== by) throw new Forbidden(`order ${orderId} is paid through ${payProviderOf(order.platform)}, not ${by}`);
   return order;
 }
 
@@ -46,11 +53,11 @@ async function report(order: Order, ports: SettlePorts): Promise<void> {
 }
 
 /**
- * A verified payment confirmation for `orderId`: checks the amount, moves pending → paid, then
- * grants. A repeated or concurrent confirmation changes nothing more.
+ * A verified payment confirmation for `orderId` from platform `by`: checks the platform and the
+ * amount, moves pending → paid, then grants. A repeated or concurrent confirmation changes nothing more.
  */
-export async function confirmPayment(orderId: string, evidence: { amountFen: number; platformOrderId: string }, ports: SettlePorts): Promise<Order> {
-  let order = await reload(ports.orders, orderId);
+export async function confirmPayment(orderId: string, evidence: { amountFen: number; platformOrderId: string; by: PayProvider }, ports: SettlePorts): Promise<Order> {
+  let order = await orderPaidThrough(ports.orders, orderId, evidence.by);
   if (evidence.amountFen !== order.amountFen) {
     ports.log('payment amount mismatch', { orderId, expected: order.amountFen, got: evidence.amountFen });
     throw new BadRequest(`order ${orderId} costs ${order.amountFen} fen, the platform reported ${evidence.amountFen}`);
@@ -65,9 +72,16 @@ export async function confirmPayment(orderId: string, evidence: { amountFen: num
   return grantPaidOrder(order, ports);
 }
 
-/** A verified refund: takes back what the order bought (once, by the order id) and marks it refunded. */
-export async function refundOrder(orderId: string, evidence: { amountFen: number }, ports: SettlePorts): Promise<Order> {
-  let order = await reload(ports.orders, orderId);
+/** A payment the platform `by` reports as not made: a pending order becomes failed (a later payment may still settle it). */
+export async function failPayment(orderId: string, evidence: { reason: string; by: PayProvider }, ports: SettlePorts): Promise<Order> {
+  const order = await orderPaidThrough(ports.orders, orderId, evidence.by);
+  if (order.status === 'pending') await ports.orders.transition(orderId, 'pending', 'failed', { failureReason: evidence.reason });
+  return reload(ports.orders, orderId);
+}
+
+/** A verified refund from platform `by`: takes back what the order bought (once, by the order id) and marks it refunded. */
+export async function refundOrder(orderId: string, evidence: { amountFen: number; by: PayProvider }, ports: SettlePorts): Promise<Order> {
+  let order = await orderPaidThrough(ports.orders, orderId, evidence.by);
   if (evidence.amountFen !== order.amountFen) throw new BadRequest(`refund of ${evidence.amountFen} fen does not match order ${orderId}`);
   if (order.status === 'refunded') {
     // A repeated notification: the platform retries until answered, which re-drives the event after a crash.

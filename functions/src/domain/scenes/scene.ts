@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sceneActionCount, sceneContextLength, type SceneBranch } from '@drama/shared/scenes';
 import type { CreateSceneInput, SceneOutput, SceneStepOutput } from '@drama/shared/scene-api';
 import { decideEntitlement } from '@drama/shared/entitlement';
+import { parseUploadKey } from '@drama/shared/uploads';
 import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
@@ -100,7 +101,10 @@ export function stepSeed(sceneSeed: number, step: number): number {
 export async function createScene(input: CreateSceneInput, userId: string, ports: ScenePorts): Promise<SceneOutput> {
   let rgb: Buffer;
   if (input.source.kind === 'upload') {
-    if (!input.source.key.startsWith(`uploads/${userId}/`)) throw new Forbidden('that upload is not yours');
+    // Ownership is read from the one shape POST /uploads issues; a prefix test let `uploads/<me>/../<you>/…` through.
+    const upload = parseUploadKey(input.source.key);
+    if (!upload) throw new BadRequest('not an upload key issued by POST /uploads');
+    if (upload.userId !== userId) throw new Forbidden('that upload is not yours');
     rgb = await ports.frames.fromUpload(input.source.key);
   } else {
     const { seriesId, episode, atS } = input.source;

@@ -1,0 +1,31 @@
+import { verifyWechatPush, wechatAck, wechatNotice } from '../adapters/platform/wechat-pay';
+import { Unauthorized } from '../domain/errors';
+import type { VerifiedNotification } from '../domain/orders/notifications';
+import { config } from './config';
+import { rawBody, type Event } from './http';
+import { logger } from './logger';
+import { clock } from './ports';
+import { secretsFor } from './secrets';
+
+const keys = /* @__PURE__ */ secretsFor('WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_APP_ID');
+
+/** A WeChat virtual-payment push (safe mode only), verified, decrypted and read (401 when it does not verify). */
+export function wechatNotification(event: Event): VerifiedNotification {
+  const { WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY, WECHAT_APP_ID } = keys();
+  const verdict = verifyWechatPush({
+    query: event.queryStringParameters ?? {},
+    rawBody: rawBody(event),
+    token: WECHAT_TOKEN,
+    encodingAESKey: WECHAT_ENCODING_AES_KEY,
+    appId: WECHAT_APP_ID,
+    now: clock(),
+    windowS: config().notifyWindowS,
+  });
+  if (!verdict.ok) {
+    logger.warn('wechat push refused', { reason: verdict.reason });
+    throw new Unauthorized(`push refused: ${verdict.reason}`);
+  }
+  return { by: 'wechat', timestamp: verdict.timestamp, nonce: verdict.nonce, notice: wechatNotice(verdict.event) };
+}
+
+export { wechatAck };
