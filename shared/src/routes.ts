@@ -31,7 +31,7 @@ import { unlockInputSchema } from './wallet';
  * - `none`: anyone (a valid token, if sent, personalises the answer; an invalid one is refused);
  * - `viewer`: `Authorization: Bearer <session token>` from POST /auth/login;
  * - `operator`: an operator token (the /admin/ routes);
- * - `platform`: Douyin's or WeChat's servers, proven by the platform's signature over the body.
+ * - `platform`: Douyin's or WeChat's servers (or the ad network's), proven by their signature.
  */
 export type RouteAuth = 'none' | 'viewer' | 'operator' | 'platform';
 
