@@ -63,6 +63,7 @@ export function useAdUnlock(seriesId: string, episode: number, opts: { onUnlocke
       } else set({ step: 'failed', message: '奖励确认超时，请稍后在剧集中查看是否已解锁' });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) return set({ step: 'capped' });
+      // AdError's message and ApiError's (the code's text: lib/error-text.ts) are written for the viewer.
       set({ step: 'failed', message: err instanceof AdError || err instanceof ApiError ? err.message : '广告解锁失败，请稍后重试' });
     }
   };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { MembershipView } from '@drama/shared/wallet';
-import { errorText } from '@/components/state-view/state-view';
+import { errorText } from '@/lib/error-text';
 import { cancelMembership } from '../api/cancel-membership';
 import { dateText, preChargeLine } from '../wallet-text';
 import './pre-charge-notice.css';
