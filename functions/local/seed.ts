@@ -6,8 +6,8 @@ import { keys } from '../src/adapters/dynamodb';
 import type { LocalClients } from './aws-clients';
 import type { StackSettings } from './settings';
 
-/** Bump when the demo content changes, so existing local data is re-seeded once. */
-export const seedVersion = 2;
+/** Bump when the demo content changes, so existing local data is re-seeded once (3: episodes are ingested: trial previews). */
+export const seedVersion = 3;
 
 export interface SeedOptions {
   /** Render and publish only the first N episodes of each series (tests use fewer to stay fast). */
@@ -34,6 +34,7 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
 
   const seededAt = Date.now();
   const publishedAt = (order: number) => new Date(seededAt - (seedSeries.length - order) * 86_400_000).toISOString();
+  const ingest = await ingestPorts(s, clients);
   for (const [order, series] of seedSeries.entries()) {
     const episodes = series.episodes.slice(0, opts.maxEpisodes ?? series.episodes.length);
     const coverKey = `covers/${series.id}.jpg`;
@@ -56,6 +57,11 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
           },
         }),
       );
+    }
+    // The episode ingest, as for an operator's upload: trial previews of the paid episodes.
+    for (const episode of episodes) {
+      const mediaKey = `media/${series.id}/ep-${String(episode.index).padStart(3, '0')}.mp4`;
+      await ingest.run({ seriesId: series.id, index: episode.index, mediaKey, durationS: episode.durationS, freeEpisodes: series.freeEpisodes, previewS: ingest.previewS });
     }
     await clients.documents.send(
       new PutCommand({
@@ -92,6 +98,21 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
     }),
   );
   return true;
+}
+
+/** The functions' ingest use case on the local clients (the seed runs before the API starts). */
+async function ingestPorts(s: StackSettings, clients: LocalClients) {
+  const { ingestEpisode } = await import('../src/domain/media/ingest');
+  const { dynamoIngest } = await import('../src/adapters/dynamodb-ingest');
+  const { ffmpegPreviews } = await import('../src/adapters/ffmpeg-preview');
+  const { defaultPreviewS } = await import('@drama/shared/paywall');
+  const ports = {
+    store: dynamoIngest(() => clients.documents, () => s.tableName),
+    previews: ffmpegPreviews(() => clients.s3, () => s.mediaBucket),
+    now: () => new Date(),
+    log: () => undefined,
+  };
+  return { previewS: defaultPreviewS, run: (target: Parameters<typeof ingestEpisode>[0]) => ingestEpisode(target, ports) };
 }
 
 async function put(clients: LocalClients, s: StackSettings, key: string, file: string, contentType: string) {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { buildFunctions } from '../build';
+import { ensureAdNetwork } from '../sandbox/ads';
 import { ensureSandboxIdentity, type SandboxIdentity } from '../sandbox/keys';
 import { startSandbox } from '../sandbox/server';
 import { startAppServer } from './app-server';
@@ -53,6 +54,7 @@ function localSecret(dataDir: string, name = 'token-secret'): string {
 }
 
 export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Record<string, string> {
+  const ads = ensureAdNetwork(identity.dir);
   return {
     STAGE: 'local',
     AWS_REGION: s.region,
@@ -82,6 +84,8 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     WECHAT_APP_KEY: identity.wechat.appKey,
     WECHAT_TOKEN: identity.wechat.token,
     WECHAT_ENCODING_AES_KEY: identity.wechat.encodingAESKey,
+    AD_UNIT_ID: ads.adUnitId,
+    AD_SECURITY_KEY: ads.securityKey,
     API_PUBLIC_URL: url(s, s.ports.api),
     INFERENCE_URL: url(s, s.ports.inference),
     LAMBDA_ENDPOINT: url(s, s.ports.apiLambda),
@@ -185,6 +189,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
           jobs: [
             { name: 'sweepOrders', everyMs: 60_000 },
             { name: 'sweepConversions', everyMs: 30_000 },
+            { name: 'ingestMedia', everyMs: 60_000 },
             { name: 'renewMemberships', everyMs: 60_000 },
             { name: 'releaseEpisodes', everyMs: 30_000 },
             { name: 'announceNewDramas', everyMs: 60_000 },

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { adNetwork, ensureAdNetwork } from './ads';
 import type { SandboxIdentity } from './keys';
 import { checkAppSignature, checkPaySig, deductionPath, deliveryQueue, paymentPayload, refundPayload, SandboxError } from './payments';
 import { userIdFor } from '../src/domain/auth/login';
@@ -72,6 +73,9 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
   const { state, save } = loadState(identity.dir);
   const queue = deliveryQueue({ identity, state, save, timeScale: options.timeScale ?? 1 });
   queue.resume();
+  // The rewarded-video ad network (ads.ts): views, and reward callbacks to the API with retries.
+  const ads = adNetwork({ identity: ensureAdNetwork(identity.dir), state, save, apiUrl: options.apiUrl, timeScale: options.timeScale ?? 1, readJson, send });
+  ads.resume();
 
   let deductionFailures = 0;
   let sendFailures: { count: number; mode: 'transient' | 'refused' } = { count: 0, mode: 'transient' };
@@ -360,6 +364,8 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
       send(res, 200, conversionFailures);
     },
 
+    ...ads.routes,
+
     'GET /deliveries': async (_req: IncomingMessage, url: URL, res: ServerResponse) => {
       const orderId = url.searchParams.get('orderId');
       send(res, 200, { items: state.deliveries.filter((d) => !orderId || d.outOrderNo === orderId) });
@@ -386,6 +392,7 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
         server,
         close: () => {
           queue.close();
+          ads.close();
           return new Promise<void>((r) => {
             server.close(() => r());
             server.closeAllConnections();

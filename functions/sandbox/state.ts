@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AdView } from './ads';
 
 /** The sandbox platform's own records, persisted as JSON so a restart loses no order or delivery. */
 export interface SandboxOrder {
@@ -62,6 +63,8 @@ export interface SandboxState {
   deliveries: Delivery[];
   inbox: InboxMessage[];
   conversions: ConversionRecord[];
+  /** The ad network's completed views and their reward callbacks (ads.ts). */
+  adViews?: AdView[];
 }
 
 export function loadState(dir: string): { state: SandboxState; save(): void } {

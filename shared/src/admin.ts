@@ -39,6 +39,10 @@ export const adminSeriesInputSchema = z
     /** 备案号: a paid drama cannot be published without it. */
     licence: z.string().trim().max(64).optional(),
     order: z.number().int().min(0).max(100_000).default(0),
+    /** Seconds of a locked episode its trial preview shows (default 15; 0: no previews); cut at ingest. */
+    previewS: z.number().int().min(0).max(120).optional(),
+    /** Ad unlocks one viewer may take of this series a Shanghai day (default 5; 0: no ad unlocks). */
+    adDailyCap: z.number().int().min(0).max(50).optional(),
   })
   .strict();
 export type AdminSeriesInput = z.infer<typeof adminSeriesInputSchema>;
@@ -85,6 +89,8 @@ export const adminEpisodeSchema = z.object({
   mediaKey: z.string(),
   priceCoins: z.number().int().optional(),
   releaseAt: z.string().optional(),
+  /** The trial preview cut at ingest for the current media, if any (seconds). */
+  previewS: z.number().optional(),
 });
 export const adminSeriesSchema = z.object({
   id: z.string(),
@@ -101,6 +107,8 @@ export const adminSeriesSchema = z.object({
   licence: z.string().optional(),
   order: z.number().int(),
   published: z.boolean(),
+  previewS: z.number().int(),
+  adDailyCap: z.number().int(),
   episodes: z.array(adminEpisodeSchema),
 });
 export type AdminSeries = z.infer<typeof adminSeriesSchema>;

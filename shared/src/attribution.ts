@@ -59,3 +59,13 @@ export function launchOf(query: Record<string, string | undefined>): Omit<Attrib
     query: clean,
   };
 }
+
+/** The launch channel of a share link: the console's funnel counts what sharing brings in its own row. */
+export const shareChannel = 'share';
+/** That row's name in the funnel. */
+export const shareFunnelKey = '分享';
+
+/** The launch query of a link that shares `episode` of `seriesId`: it opens that episode (paywall rules apply) and names the sharer. */
+export function shareQuery(seriesId: string, episode: number, sharer: string): Record<string, string> {
+  return { seriesId, episode: String(episode), channel: shareChannel, sharer };
+}

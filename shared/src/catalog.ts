@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { costToFinishSchema } from './paywall';
 
 export const seriesIdSchema = z
   .string()
@@ -42,5 +43,7 @@ export const getSeriesParamsSchema = z.object({ seriesId: seriesIdSchema });
 export const getSeriesOutputSchema = z.object({
   series: seriesSummarySchema,
   episodes: z.array(episodeViewSchema),
+  /** For a signed-in viewer: what finishing the series still costs (the rule of every 402). */
+  costToFinish: costToFinishSchema.optional(),
 });
 export type GetSeriesOutput = z.infer<typeof getSeriesOutputSchema>;

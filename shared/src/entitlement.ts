@@ -1,3 +1,4 @@
+import { defaultAdDailyCap } from './ads';
 import type { Offer } from './playback';
 import { membershipProducts } from './products';
 
@@ -8,6 +9,8 @@ export interface SeriesTerms {
   freeEpisodes: number;
   episodePriceCoins: number;
   seriesPriceFen: number;
+  /** Ad unlocks a viewer may take of this series a day (default 5); 0: no ad unlocks. */
+  adDailyCap?: number;
 }
 
 /**
@@ -52,9 +55,11 @@ export function offersFor(series: SeriesTerms): Offer[] {
     { kind: 'coins', coins: series.episodePriceCoins },
     { kind: 'series', priceFen: series.seriesPriceFen },
     ...membershipProducts.map((m) => ({ kind: 'membership' as const, plan: m.plan, priceFen: m.priceFen })),
-    { kind: 'ad' },
+    ...(adDailyCapOf(series) > 0 ? [{ kind: 'ad' as const }] : []),
   ];
 }
+
+export const adDailyCapOf = (series: Pick<SeriesTerms, 'adDailyCap'>) => series.adDailyCap ?? defaultAdDailyCap;
 
 /** Whether an episode shows as locked to a caller, for the series page's grid. */
 export function isLocked(series: SeriesTerms, episode: number, holdings: Holdings, now: Date): boolean {

@@ -45,3 +45,23 @@ describe('extendMembership', () => {
     expect(extendMembership(lapsed, 'month', now)).toEqual({ expiresAt: iso(at('2027-02-28T12:00:00+08:00')), anchorDay: 31 });
   });
 });
+
+describe('renewal terms', () => {
+  const { chargeAtOf, firstRenewal, preChargeNoticeDue } = jest.requireActual('./membership') as typeof import('./membership');
+
+  it('charges a day before the period ends, and says so before an auto-renewing plan is bought', () => {
+    const now = at('2026-03-15T10:00:00+08:00');
+    expect(firstRenewal(null, 'month_auto', 2500, now)).toEqual({ chargeAt: iso(at('2026-04-14T10:00:00+08:00')), amountFen: 2500 });
+    expect(firstRenewal(null, 'month', 3000, now)).toBeNull();
+    // A member buying again renews from the end of the period they already have.
+    expect(firstRenewal({ expiresAt: iso(at('2026-04-15T10:00:00+08:00')), anchorDay: 15 }, 'year_auto', 19800, now)?.chargeAt).toBe(iso(at('2027-04-14T10:00:00+08:00')));
+    expect(chargeAtOf(iso(at('2026-04-15T10:00:00+08:00')))).toBe(iso(at('2026-04-14T10:00:00+08:00')));
+  });
+
+  it('is due for its pre-charge notice from about two and a half days before the charge', () => {
+    const expiresAt = iso(at('2026-04-15T10:00:00+08:00'));
+    expect(preChargeNoticeDue(expiresAt, at('2026-04-11T10:00:00+08:00'))).toBe(false);
+    expect(preChargeNoticeDue(expiresAt, at('2026-04-11T22:00:00+08:00'))).toBe(true);
+    expect(preChargeNoticeDue(expiresAt, at('2026-04-13T10:00:00+08:00'))).toBe(true);
+  });
+});

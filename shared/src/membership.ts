@@ -46,3 +46,30 @@ export function extendMembership(current: { expiresAt: string; anchorDay: number
   const anchorDay = active ? current.anchorDay : anchorDayOf(now);
   return { expiresAt: addMonths(start, months, anchorDay).toISOString(), anchorDay };
 }
+
+/** Auto-renewals are charged this long before the period ends, so a member never goes without. */
+export const renewAheadMs = 24 * 3600_000;
+/** The pre-charge notice goes out two days before each charge (service message + a line on 我的). */
+export const preChargeNoticeMs = 2 * 24 * 3600_000;
+
+/** When the renewal of a period ending at `expiresAt` is charged. */
+export const chargeAtOf = (expiresAt: string): string => new Date(Date.parse(expiresAt) - renewAheadMs).toISOString();
+
+/**
+ * The notice may go out up to this much earlier, so that a job held back by the quiet hours (at
+ * most 10 h) or an hourly schedule still gives the member two full days.
+ */
+export const preChargeNoticeSlackMs = 12 * 3600_000;
+
+/** Whether the pre-charge notice of a period ending at `expiresAt` is due at `now` (the charge is about two days away, or nearer). */
+export const preChargeNoticeDue = (expiresAt: string, now: Date): boolean =>
+  Date.parse(chargeAtOf(expiresAt)) - now.getTime() <= preChargeNoticeMs + preChargeNoticeSlackMs;
+
+/**
+ * What buying `plan` now commits the viewer to, shown before paying: for an auto-renewing plan the
+ * first renewal's charge date and amount; null for a plan that does not renew.
+ */
+export function firstRenewal(current: { expiresAt: string; anchorDay: number } | null, plan: MembershipPlan, priceFen: number, now: Date): { chargeAt: string; amountFen: number } | null {
+  if (!membershipProduct(plan).autoRenew) return null;
+  return { chargeAt: chargeAtOf(extendMembership(current, plan, now).expiresAt), amountFen: priceFen };
+}

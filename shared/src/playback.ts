@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { seriesIdSchema } from './catalog';
+import { costToFinishSchema, previewSchema } from './paywall';
 import { membershipPlans } from './products';
 
+/** `cheapest`: the server's mark on the cheapest way to finish the series (shared/paywall.ts). */
+const cheapest = z.literal(true).optional();
 export const offerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('coins'), coins: z.number().int().positive() }),
-  z.object({ kind: z.literal('series'), priceFen: z.number().int().positive() }),
-  z.object({ kind: z.literal('membership'), plan: z.enum(membershipPlans), priceFen: z.number().int().positive() }),
-  z.object({ kind: z.literal('ad') }),
+  z.object({ kind: z.literal('coins'), coins: z.number().int().positive(), cheapest }),
+  z.object({ kind: z.literal('series'), priceFen: z.number().int().positive(), cheapest }),
+  z.object({ kind: z.literal('membership'), plan: z.enum(membershipPlans), priceFen: z.number().int().positive(), cheapest }),
+  z.object({ kind: z.literal('ad'), cheapest }),
 ]);
 export type Offer = z.infer<typeof offerSchema>;
 
@@ -30,6 +33,10 @@ export const entitlementRequiredSchema = z.object({
   code: z.literal('ENTITLEMENT_REQUIRED'),
   message: z.string(),
   offers: z.array(offerSchema),
+  /** What finishing the series still costs this viewer (API.md: on every 402). */
+  costToFinish: costToFinishSchema,
+  /** The episode's trial preview, when the series allows previews. */
+  preview: previewSchema.optional(),
 });
 export type EntitlementRequiredBody = z.infer<typeof entitlementRequiredSchema>;
 

@@ -12,6 +12,7 @@ import {
   figuresQuerySchema,
   operatorLoginInputSchema,
 } from './admin';
+import { adCallbackInputSchema, adTicketParamsSchema, createAdUnlockInputSchema } from './ads';
 import { attributionLaunchInputSchema } from './attribution';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
@@ -30,12 +31,12 @@ import { unlockInputSchema } from './wallet';
  * - `none`: anyone (a valid token, if sent, personalises the answer; an invalid one is refused);
  * - `viewer`: `Authorization: Bearer <session token>` from POST /auth/login;
  * - `operator`: an operator token (the /admin/ routes);
- * - `platform`: Douyin's or WeChat's servers, proven by the platform's signature over the body.
+ * - `platform`: Douyin's or WeChat's servers (or the ad network's), proven by their signature.
  */
 export type RouteAuth = 'none' | 'viewer' | 'operator' | 'platform';
 
 /** A path parameter that names something one user owns: another user's id must get 403/404. */
-export type OwnedResource = 'order' | 'scene';
+export type OwnedResource = 'order' | 'scene' | 'adTicket';
 
 export interface ContractRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -72,6 +73,10 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/memberships/cancel', function: 'cancelMembership', handler: 'cancel-membership', auth: 'viewer' },
   { method: 'POST', path: '/pay/douyin/notify', function: 'douyinNotify', handler: 'douyin-notify', auth: 'platform' },
   { method: 'POST', path: '/pay/wechat/notify', function: 'wechatNotify', handler: 'wechat-notify', auth: 'platform' },
+
+  { method: 'POST', path: '/ads/unlocks', function: 'createAdUnlock', handler: 'create-ad-unlock', auth: 'viewer', body: createAdUnlockInputSchema },
+  { method: 'POST', path: '/ads/unlocks/{ticketId}/complete', function: 'completeAdUnlock', handler: 'complete-ad-unlock', auth: 'viewer', params: adTicketParamsSchema, owns: 'adTicket' },
+  { method: 'POST', path: '/ads/callback', function: 'adCallback', handler: 'ad-callback', auth: 'platform', body: adCallbackInputSchema },
 
   { method: 'GET', path: '/me/consents', function: 'getConsents', handler: 'get-consents', auth: 'viewer' },
   { method: 'POST', path: '/consents', function: 'postConsents', handler: 'post-consents', auth: 'viewer', body: postConsentsInputSchema },

@@ -9,6 +9,8 @@ export const membershipViewSchema = z.object({
   plan: z.enum(membershipPlans),
   expiresAt: z.string(),
   autoRenew: z.boolean(),
+  /** While auto-renewing: when the next charge is made and how much (shared/membership.ts chargeAtOf). */
+  renewal: z.object({ chargeAt: z.string(), amountFen: z.number().int().positive() }).nullable().optional(),
 });
 export type MembershipView = z.infer<typeof membershipViewSchema>;
 

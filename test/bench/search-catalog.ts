@@ -24,13 +24,13 @@ const phrases = ['订婚宴上', '她被当众退婚', '没人知道她的真实
 
 export function benchCatalog(size = 1000): Series[] {
   const g = generator(26);
-  const series: Series[] = seedSeries.map((s, order) => ({ id: s.id, title: s.title, genre: s.genre, synopsis: s.synopsis, tags: s.tags, cast: s.cast, coverKey: `covers/${s.id}.jpg`, freeEpisodes: s.freeEpisodes, episodePriceCoins: s.episodePriceCoins, seriesPriceFen: s.seriesPriceFen, order, published: true, episodes: [] }));
+  const series: Series[] = seedSeries.map((s, order) => ({ id: s.id, title: s.title, genre: s.genre, synopsis: s.synopsis, tags: s.tags, cast: s.cast, coverKey: `covers/${s.id}.jpg`, freeEpisodes: s.freeEpisodes, episodePriceCoins: s.episodePriceCoins, seriesPriceFen: s.seriesPriceFen, previewS: 0, adDailyCap: 0, order, published: true, episodes: [] }));
   for (let i = series.length; i < size; i++) {
     const title = `${g.pick(titleWords)}${g.pick(joiners)}${g.pick(titleWords)}${g.next() < 0.3 ? g.pick(titleWords) : ''}`.replace(/[，：]$/, '');
     const cast = Array.from({ length: g.int(2, 3) }, () => `${g.pick(surnames)}${g.pick(given)}`);
     const synopsis = Array.from({ length: g.int(6, 9) }, () => g.pick(phrases)).join('，') + '。';
     const picked = new Set(Array.from({ length: g.int(3, 5) }, () => g.pick(tags)));
-    series.push({ id: `bench-${String(i).padStart(4, '0')}`, title, genre: g.pick(['逆袭', '甜宠', '悬疑'] as const), synopsis, tags: [...picked], cast, coverKey: 'covers/none.jpg', freeEpisodes: 2, episodePriceCoins: 30, seriesPriceFen: 990, order: i, published: true, episodes: [] });
+    series.push({ id: `bench-${String(i).padStart(4, '0')}`, title, genre: g.pick(['逆袭', '甜宠', '悬疑'] as const), synopsis, tags: [...picked], cast, coverKey: 'covers/none.jpg', freeEpisodes: 2, episodePriceCoins: 30, seriesPriceFen: 990, previewS: 0, adDailyCap: 0, order: i, published: true, episodes: [] });
   }
   return series;
 }

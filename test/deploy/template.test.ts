@@ -111,8 +111,9 @@ describe('the deployable template', () => {
     const byFunction = new Map(resources('AWS::Lambda::Function').map(([id, fn]) => [id, { handler: /handlers\/([\w-]+)\./.exec(fn.Properties!.Handler)![1], actions: actionsOf(roleOf(id)[1]) }]));
     const source = (handler: string) => readFileSync(join(handlersDir, `${handler}.ts`), 'utf8');
     for (const [id, { handler, actions }] of byFunction) {
-      // Presigned PUTs are signed with the role: only the upload handlers sign them.
-      expect([id, actions.has('s3:PutObject')]).toEqual([id, /signUploadUrl\(/.test(source(handler))]);
+      // Presigned PUTs are signed with the role: only the upload handlers sign them; the ingest job writes
+      // the media it derives (the ports it hands its domain operation).
+      expect([id, actions.has('s3:PutObject')]).toEqual([id, /signUploadUrl\(|[(,]\s*ingestPorts\s*[),]/.test(source(handler))]);
       // The GPU endpoint: only the scene functions that hand the scene ports to a domain operation
       // (reading a stored scene, `scenePorts.scenes`, needs no model).
       expect([id, actions.has('sagemaker:InvokeEndpoint')]).toEqual([id, /[(,]\s*scenePorts\s*[),]/.test(source(handler))]);
@@ -206,7 +207,7 @@ describe('the deployable template', () => {
   });
 
   it('takes every secret from SSM, never from the template', () => {
-    const secretName = /SECRET|PRIVATE_KEY|APP_KEY|_TOKEN$|AES_KEY|MERCHANT/;
+    const secretName = /SECRET|PRIVATE_KEY|APP_KEY|_TOKEN$|AES_KEY|MERCHANT|SECURITY_KEY/;
     const findings: string[] = [];
     for (const [id, fn] of resources('AWS::Lambda::Function')) {
       for (const [name, value] of Object.entries(fn.Properties!.Environment.Variables as Record<string, unknown>)) {

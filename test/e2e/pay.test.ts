@@ -48,11 +48,13 @@ const shot = async (name: string) => {
 /** The furthest any <video> on the page has played, in seconds. */
 const playedS = () => page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('video')].map((v) => v.currentTime)));
 
-/** Plays the last free episode, then moves on to the first locked one: the paywall opens. */
+/** Plays the last free episode, then moves on to the first locked one and leaves its preview for the paywall. */
 async function reachPaywall(series: SeriesSummary) {
   await page.goto(playerUrl(series, series.freeEpisodes));
   await eventually(playedS, (t) => t > 0.3, `free episode ${series.freeEpisodes} playing`, 20_000);
   await page.locator('.player__next').click();
+  // The locked episode's trial preview plays first; 解锁完整版 goes straight to the paywall.
+  await page.getByRole('button', { name: '解锁完整版' }).click();
   await page.getByText(`第 ${series.freeEpisodes + 1} 集需解锁后观看`).waitFor();
   const paywall = page.locator('.paywall');
   await paywall.waitFor();

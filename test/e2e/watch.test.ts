@@ -26,7 +26,7 @@ describe('the watch loop in the H5 app', () => {
     await eventually(playedS, (t) => t > 0.5, 'the first episode playing', 20_000);
   });
 
-  it('opens a series, shows free and locked episodes, and stops a paid one at the paywall', async () => {
+  it('opens a series, shows free and locked episodes, and stops a paid one at the paywall after its preview', async () => {
     const { items } = await (await fetch(`${stack.urls.API}/series`)).json();
     const series = items[0];
     await page.getByText('选集').first().click();
@@ -35,6 +35,8 @@ describe('the watch loop in the H5 app', () => {
     expect(await page.locator('.episode-cell.locked').count()).toBe(series.episodeCount - series.freeEpisodes);
 
     await page.locator('.episode-cell.locked').first().click();
+    // A locked episode plays its trial preview first; 解锁完整版 opens the paywall at once.
+    await page.getByRole('button', { name: '解锁完整版' }).click();
     const paywall = page.locator('.paywall');
     await paywall.waitFor();
     await eventually(() => paywall.locator('.paywall-offer').count(), (n) => n >= 3, 'the paywall offers');

@@ -30,6 +30,10 @@ describe('access', () => {
     const scene = await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 1 } }, token: owner.token });
     expect(scene.status).toBe(201);
     owned.scene = scene.body.sceneId;
+    const { freeEpisodes } = (await api('/series')).body.items[0];
+    const ticket = await api('/ads/unlocks', { body: { seriesId, episode: freeEpisodes + 1 }, token: owner.token });
+    expect(ticket.status).toBe(201);
+    owned.adTicket = ticket.body.ticketId;
     const upload = await api('/uploads', { body: { contentType: 'image/png', bytes: 1000 }, token: owner.token });
     expect(upload.status).toBe(200);
     uploadKey = upload.body.key;
@@ -109,7 +113,7 @@ describe('access', () => {
 
   it("refuses another viewer's orders, scenes and uploads on every route that names one", async () => {
     const owning = allRoutes().filter((r) => r.owns);
-    expect(owning.map((r) => r.owns).sort()).toEqual(expect.arrayContaining(['order', 'scene']));
+    expect(owning.map((r) => r.owns).sort()).toEqual(expect.arrayContaining(['adTicket', 'order', 'scene']));
     const successes: string[] = [];
     for (const route of owning) {
       const path = samplePath(route, paramFor(route));

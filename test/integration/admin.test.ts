@@ -117,7 +117,7 @@ describe('series and episodes', () => {
     const locked = await api('/play', { body: { seriesId: id, episode: 2 }, token: viewer.token });
     expect(locked.body.offers).toContainEqual({ kind: 'series', priceFen: 1290 });
     // The paywall quotes what an unlock of this episode charges: its own price, not the series default.
-    expect(locked.body.offers).toContainEqual({ kind: 'coins', coins: 70 });
+    expect(locked.body.offers).toContainEqual(expect.objectContaining({ kind: 'coins', coins: 70 }));
     expect((await api('/admin/series/x-prices/episodes/1', { method: 'PUT', body: { title: 'free?', durationS: 1, mediaKey: upload.body.key, priceCoins: 0 }, token: operatorToken })).status).toBe(400);
     expect((await api(`/admin/series/${id}`, { method: 'PUT', body: { ...seriesInput, seriesPriceFen: 0 }, token: operatorToken })).status).toBe(400);
     const { created: order } = await buy(stack.urls, viewer.token, { kind: 'series', seriesId: id });

@@ -1,3 +1,4 @@
+import type { AdTicket, AdTicketStore } from '../../functions/src/domain/ads/tickets';
 import type { ConsentLedger, ConsentStore } from '../../functions/src/domain/reminders/consents';
 import { emptyLedger, allows } from '../../functions/src/domain/reminders/consents';
 import { emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../../functions/src/domain/wallet/wallet';
@@ -44,6 +45,48 @@ export function memoryConsents(): ConsentStore & { ledgers: Map<string, ConsentL
     },
     async candidates(kind) {
       return [...ledgers.entries()].filter(([, l]) => allows(l, kind)).map(([id]) => id);
+    },
+  };
+}
+
+/** Ad tickets, daily counters and transaction bindings with the store's conditional semantics. */
+export function memoryAdTickets(): AdTicketStore & { tickets: Map<string, AdTicket> } {
+  const tickets = new Map<string, AdTicket>();
+  const counters = new Map<string, { used: number; open: Map<number, { ticketId: string; expiresAt: string }> }>();
+  const transactions = new Map<string, string>();
+  return {
+    tickets,
+    async claim(slot, ticket, now) {
+      const key = `${slot.userId}|${slot.day}|${slot.seriesId}`;
+      const counter = counters.get(key) ?? { used: 0, open: new Map() };
+      counters.set(key, counter);
+      const open = counter.open.get(slot.episode);
+      if (open && open.expiresAt > now.toISOString()) return { kind: 'open', ticketId: open.ticketId, used: counter.used };
+      if (counter.used >= slot.cap) return { kind: 'capped' };
+      counter.used++;
+      counter.open.set(slot.episode, { ticketId: ticket.ticketId, expiresAt: ticket.expiresAt });
+      return { kind: 'claimed', used: counter.used };
+    },
+    async put(ticket) {
+      if (!tickets.has(ticket.ticketId)) tickets.set(ticket.ticketId, { ...ticket });
+    },
+    async get(ticketId) {
+      const ticket = tickets.get(ticketId);
+      return ticket && { ...ticket };
+    },
+    async redeem(ticketId, transId, now) {
+      const ticket = tickets.get(ticketId);
+      if (ticket?.status === 'issued' && ticket.expiresAt > now.toISOString()) {
+        Object.assign(ticket, { status: 'redeemed', transId, redeemedAt: now.toISOString() });
+        return 'redeemed';
+      }
+      return ticket?.status === 'redeemed' && ticket.transId === transId ? 'already' : 'refused';
+    },
+    async bindTransaction(transId, ticketId) {
+      const bound = transactions.get(transId);
+      if (bound && bound !== ticketId) return false;
+      transactions.set(transId, ticketId);
+      return true;
     },
   };
 }

@@ -44,6 +44,8 @@ export const dynamoCatalogAdmin: CatalogAdminStore = {
             seriesPriceFen: input.seriesPriceFen,
             order: input.order,
             licence: input.licence || undefined,
+            previewS: input.previewS,
+            adDailyCap: input.adDailyCap,
             ...(input.coverKey ? { coverKey: input.coverKey } : {}),
           },
           ['licence'],

@@ -1,6 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { defaultAdDailyCap } from '@drama/shared/ads';
+import { defaultPreviewS } from '@drama/shared/paywall';
 import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
+import type { IngestState } from '../domain/media/ingest';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
 
@@ -19,6 +22,8 @@ function toSeries(item: Item): Series {
     seriesPriceFen: item.seriesPriceFen as number,
     licence: item.licence as string | undefined,
     ...(Array.isArray(item.cast) ? { cast: item.cast as string[] } : {}),
+    previewS: typeof item.previewS === 'number' ? item.previewS : defaultPreviewS,
+    adDailyCap: typeof item.adDailyCap === 'number' ? item.adDailyCap : defaultAdDailyCap,
     order: (item.order as number) ?? 0,
     published: item.published !== false,
     publishedAt: item.publishedAt as string | undefined,
@@ -36,6 +41,7 @@ function toEpisode(item: Item): Episode {
     ...(typeof item.priceCoins === 'number' ? { priceCoins: item.priceCoins } : {}),
     ...(item.releaseAt ? { releaseAt: item.releaseAt as string } : {}),
     ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
+    ...(item.ingest ? { ingest: item.ingest as IngestState } : {}),
   };
 }
 

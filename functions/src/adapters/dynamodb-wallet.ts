@@ -95,6 +95,7 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
           bonusBefore: bonusTotal(current.wallet.bonus, at),
           bonusAfter: bonusTotal(next.bonus, at),
           ...(result.note ? { note: result.note } : {}),
+          ...(result.amountFen !== undefined ? { amountFen: result.amountFen } : {}),
         };
         const applied = Object.fromEntries(Object.entries(current.applied).filter(([, t]) => at.getTime() - t < appliedWindowMs));
         applied[opId] = at.getTime();

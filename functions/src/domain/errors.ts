@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@drama/shared/errors';
+import type { CostToFinish, Preview } from '@drama/shared/paywall';
 import type { Offer } from '@drama/shared/playback';
 
 /** Domain errors carry the contract's code; one table in lib/http.ts maps them to HTTP. */
@@ -33,9 +34,10 @@ export class NotFound extends DomainError {
     super('NOT_FOUND', message);
   }
 }
+/** A locked episode: the offers, what finishing the series costs, and (when the series allows) the trial preview. */
 export class EntitlementRequired extends DomainError {
-  constructor(offers: Offer[]) {
-    super('ENTITLEMENT_REQUIRED', 'this episode is locked: unlock it with one of the offers', { offers });
+  constructor(paywall: { offers: Offer[]; costToFinish: CostToFinish; preview?: Preview }) {
+    super('ENTITLEMENT_REQUIRED', 'this episode is locked: unlock it with one of the offers', { ...paywall });
   }
 }
 export class RateLimited extends DomainError {

@@ -3,12 +3,12 @@ import { stopRenewal } from '../domain/membership/renew';
 import { NotFound } from '../domain/errors';
 import { walletView } from '../domain/wallet/wallet';
 import { json, route } from '../lib/http';
-import { clock, wallets } from '../lib/ports';
+import { clock, products, wallets } from '../lib/ports';
 
 /** Stops auto-renewal; the paid period stays. */
 export const handler = route({ auth: 'required' }, async ({ caller }) => {
   const current = await wallets.get(caller.userId);
   if (!current.membership || Date.parse(current.membership.expiresAt) <= clock().getTime()) throw new NotFound('no active membership');
   const { wallet } = await stopRenewal(caller.userId, `cancel:${randomUUID()}`, wallets);
-  return json(200, { membership: walletView(wallet, clock()).membership });
+  return json(200, { membership: walletView(wallet, clock(), await products.get()).membership });
 });

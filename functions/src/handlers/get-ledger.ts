@@ -1,8 +1,8 @@
+import { ledgerOf } from '../domain/wallet/wallet';
 import { json, route } from '../lib/http';
-import { wallets } from '../lib/ports';
+import { clock, wallets } from '../lib/ports';
 
-/** The caller's coin ledger, newest first: every change with its balances before and after. */
-export const handler = route({ auth: 'required' }, async ({ caller }) => {
-  const items = await wallets.ledger(caller.userId);
-  return json(200, { items: items.sort((a, b) => b.at.localeCompare(a.at)) }, { 'cache-control': 'no-store' });
-});
+/** The caller's coin ledger, newest first (every change with its balances before and after), and this month's spend. */
+export const handler = route({ auth: 'required' }, async ({ caller }) =>
+  json(200, await ledgerOf(caller.userId, { wallets, now: clock }), { 'cache-control': 'no-store' }),
+);

@@ -1,12 +1,8 @@
 import { getSeriesParamsSchema } from '@drama/shared/catalog';
-import { episodeViews, summaryOf } from '../domain/catalog/views';
-import { NotFound } from '../domain/errors';
+import { seriesPage } from '../domain/catalog/series-page';
 import { json, route } from '../lib/http';
-import { catalog, clock, holdings, media } from '../lib/ports';
+import { catalog, clock, holdings, media, products } from '../lib/ports';
 
-export const handler = route({ auth: 'optional', params: getSeriesParamsSchema }, async ({ params, caller }) => {
-  const series = await catalog.getSeries(params.seriesId);
-  if (!series || !series.published) throw new NotFound(`no series ${params.seriesId}`);
-  const held = caller ? await holdings.holdingsOf(caller.userId) : {};
-  return json(200, { series: summaryOf(series, media.coverUrl, clock()), episodes: episodeViews(series, held, clock()) });
-});
+export const handler = route({ auth: 'optional', params: getSeriesParamsSchema }, async ({ params, caller }) =>
+  json(200, await seriesPage(params.seriesId, caller?.userId ?? null, { catalog, holdings, coverUrl: media.coverUrl, products: () => products.get(), now: clock })),
+);

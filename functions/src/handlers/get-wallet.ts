@@ -1,7 +1,7 @@
 import { walletView } from '../domain/wallet/wallet';
 import { json, route } from '../lib/http';
-import { clock, wallets } from '../lib/ports';
+import { clock, products, wallets } from '../lib/ports';
 
 export const handler = route({ auth: 'required' }, async ({ caller }) =>
-  json(200, walletView(await wallets.get(caller.userId), clock()), { 'cache-control': 'no-store' }),
+  json(200, walletView(await wallets.get(caller.userId), clock(), await products.get()), { 'cache-control': 'no-store' }),
 );

@@ -1,12 +1,10 @@
-import { douyinDeduction } from '../adapters/platform/douyin-deduction';
-import { renewDueMemberships } from '../domain/membership/renew';
+import { renewalJob } from '../domain/membership/renewal-job';
 import { logger } from '../lib/logger';
-import { settlePorts } from '../lib/attribution-ports';
-import { products, wallets } from '../lib/ports';
+import { renewalPorts } from '../lib/renewal-ports';
 
-/** Scheduled: charges auto-renewing members due within a day; retries; lets the last failure lapse. */
+/** Scheduled: pre-charge notices two days ahead; charges auto-renewing members due within a day; retries; lets the last failure lapse. */
 export async function handler() {
-  const counts = await renewDueMemberships({ ...settlePorts, charger: douyinDeduction(), dueBefore: (before) => wallets.dueForRenewal(before), products: () => products.get() });
+  const counts = await renewalJob(renewalPorts());
   logger.info('renewal run', counts);
   return counts;
 }

@@ -30,6 +30,8 @@ export interface Config {
   notifyWindowS: number;
   /** The platform template id of each reminder kind. */
   reminderTemplates: Record<'douyin' | 'wechat', Record<ReminderKind, string>>;
+  /** The platform template id of the auto-renewal pre-charge notice (a service message). */
+  renewalNoticeTemplates: Record<'douyin' | 'wechat', string>;
   /** Shanghai hours [from, to) when no reminder is sent; null: never quiet. */
   quietHours: { from: number; to: number } | null;
   /** Pauses between retries of a transient send failure. */
@@ -48,6 +50,8 @@ export interface Config {
   attributionWindowS: number;
   /** Pauses before each retry of a conversion the ad platform did not take; after the last, it is given up. */
   conversionRetryDelaysMs: number[];
+  /** Rewarded ads: the ad unit the app shows, and the security key the ad network signs reward callbacks with (empty: no callback verifies). */
+  ads: { unitId: string; securityKey: string };
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -100,6 +104,9 @@ function load(): Config {
     wechat: { env: platformMode === 'sandbox' ? 1 : 0 },
     notifyWindowS: positiveInt('NOTIFY_WINDOW_S', 300),
     reminderTemplates: process.env.REMINDER_TEMPLATES ? (JSON.parse(process.env.REMINDER_TEMPLATES) as Config['reminderTemplates']) : defaultTemplates,
+    renewalNoticeTemplates: process.env.RENEWAL_NOTICE_TEMPLATES
+      ? (JSON.parse(process.env.RENEWAL_NOTICE_TEMPLATES) as Config['renewalNoticeTemplates'])
+      : { douyin: 'MSG_DY_RENEWAL_NOTICE', wechat: 'TPL_WX_RENEWAL_NOTICE' },
     quietHours: quietHoursFrom(process.env.REMINDER_QUIET_HOURS),
     sendRetryDelaysMs: (process.env.SEND_RETRY_DELAYS_MS ?? '500,2000,8000').split(',').map(Number),
     inferenceEndpointName: optional('INFERENCE_ENDPOINT_NAME'),
@@ -110,6 +117,7 @@ function load(): Config {
     operatorLoginFailures: positiveInt('OPERATOR_LOGIN_FAILURES', 10),
     attributionWindowS: positiveInt('ATTRIBUTION_WINDOW_S', defaultAttributionWindowS),
     conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),
+    ads: { unitId: process.env.AD_UNIT_ID ?? '', securityKey: process.env.AD_SECURITY_KEY ?? '' },
   };
 }
 

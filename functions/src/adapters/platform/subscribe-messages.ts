@@ -1,5 +1,4 @@
-import type { ReminderKind } from '@drama/shared/reminders';
-import type { MessageSender, SendResult } from '../../domain/reminders/send';
+import type { MessageKind, MessageSender, SendResult } from '../../domain/reminders/send';
 import { config } from '../../lib/config';
 import { secretsFor } from '../../lib/secrets';
 
@@ -27,8 +26,8 @@ async function cachedToken(name: string, fetchToken: () => Promise<{ token: stri
   return token;
 }
 
-function templateIdOf(platform: 'douyin' | 'wechat', kind: ReminderKind): string {
-  return config().reminderTemplates[platform][kind];
+function templateIdOf(platform: 'douyin' | 'wechat', kind: MessageKind): string {
+  return kind === 'renewal_notice' ? config().renewalNoticeTemplates[platform] : config().reminderTemplates[platform][kind];
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {

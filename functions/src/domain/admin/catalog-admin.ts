@@ -38,6 +38,8 @@ export function adminView(series: Series, coverUrl: (key: string) => string): Ad
     ...(series.licence ? { licence: series.licence } : {}),
     order: series.order,
     published: series.published,
+    previewS: series.previewS,
+    adDailyCap: series.adDailyCap,
     episodes: series.episodes.map((e) => ({
       index: e.index,
       title: e.title,
@@ -45,6 +47,7 @@ export function adminView(series: Series, coverUrl: (key: string) => string): Ad
       mediaKey: e.mediaKey,
       ...(e.priceCoins !== undefined ? { priceCoins: e.priceCoins } : {}),
       ...(e.releaseAt ? { releaseAt: e.releaseAt } : {}),
+      ...(e.ingest?.source === e.mediaKey && e.ingest.preview ? { previewS: e.ingest.preview.durationS } : {}),
     })),
   };
 }

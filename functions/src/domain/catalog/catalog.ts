@@ -1,3 +1,4 @@
+import type { IngestState } from '../media/ingest';
 import type { Genre } from './types';
 
 /** A series as stored, with its episodes in index order. */
@@ -14,6 +15,10 @@ export interface Series {
   licence?: string;
   /** 主演, as the credits name them (searchable). */
   cast?: string[];
+  /** Seconds of a locked episode its trial preview shows (0: no previews); cut at ingest. */
+  previewS: number;
+  /** Ad unlocks one viewer may take of this series a Shanghai day (0: none). */
+  adDailyCap: number;
   order: number;
   published: boolean;
   publishedAt?: string;
@@ -37,6 +42,8 @@ export interface Episode {
   /** Until then the episode is not listed or playable; at release followers are told. */
   releaseAt?: string;
   announcedAt?: string;
+  /** The ingest job's state for the current media (domain/media/ingest.ts). */
+  ingest?: IngestState;
 }
 
 /** The catalog port: what the playback and catalog operations need from storage. */

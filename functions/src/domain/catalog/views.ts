@@ -9,6 +9,7 @@ export function termsOf(series: Series): SeriesTerms {
     freeEpisodes: series.freeEpisodes,
     episodePriceCoins: series.episodePriceCoins,
     seriesPriceFen: series.seriesPriceFen,
+    adDailyCap: series.adDailyCap,
   };
 }
 

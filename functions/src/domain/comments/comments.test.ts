@@ -32,7 +32,7 @@ function memoryComments(): CommentStore & { all: Map<string, CommentRecord & { r
   };
 }
 
-const series: Series = { id: 's1', title: 't', genre: '悬疑', synopsis: '', tags: [], coverKey: '', freeEpisodes: 1, episodePriceCoins: 1, seriesPriceFen: 1, order: 0, published: true, episodes: [{ index: 1, title: '1', durationS: 10, mediaKey: 'm' }] };
+const series: Series = { id: 's1', title: 't', genre: '悬疑', synopsis: '', tags: [], coverKey: '', freeEpisodes: 1, episodePriceCoins: 1, seriesPriceFen: 1, previewS: 0, adDailyCap: 0, order: 0, published: true, episodes: [{ index: 1, title: '1', durationS: 10, mediaKey: 'm' }] };
 const where = { seriesId: 's1', episode: 1 };
 
 function ports(verdictFor: (texts: readonly string[]) => Verdict = () => 'pass') {

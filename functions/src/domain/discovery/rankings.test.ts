@@ -7,7 +7,7 @@ const now = new Date('2026-03-10T12:00:00.000Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000).toISOString();
 
 function series(id: string, order: number, extra: Partial<Series> = {}): Series {
-  return { id, title: id, genre: '逆袭', synopsis: '', tags: [], coverKey: `covers/${id}.jpg`, freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, order, published: true, episodes: [{ index: 1, title: '1', durationS: 10, mediaKey: 'm' }], ...extra };
+  return { id, title: id, genre: '逆袭', synopsis: '', tags: [], coverKey: `covers/${id}.jpg`, freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, previewS: 0, adDailyCap: 0, order, published: true, episodes: [{ index: 1, title: '1', durationS: 10, mediaKey: 'm' }], ...extra };
 }
 
 const play = (userId: string, seriesId: string, episode: number, h: number): AnalyticsEvent => ({ kind: 'play_start', userId, seriesId, episode, at: hoursAgo(h) });

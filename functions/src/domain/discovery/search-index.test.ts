@@ -4,9 +4,9 @@ import { SearchIndex } from './search-index';
 
 /** The demo catalog as stored, plus a few series that make near misses possible. */
 const catalog: Series[] = [
-  ...seedSeries.map((s, order) => ({ id: s.id, title: s.title, genre: s.genre, synopsis: s.synopsis, tags: s.tags, cast: s.cast, coverKey: '', freeEpisodes: s.freeEpisodes, episodePriceCoins: s.episodePriceCoins, seriesPriceFen: s.seriesPriceFen, order, published: true, episodes: [] })),
-  { id: 'golden-return', title: '黄金归来', genre: '逆袭' as const, synopsis: '一块金表引出的往事。', tags: ['年代'], cast: ['曾小贤'], coverKey: '', freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, order: 3, published: true, episodes: [] },
-  { id: 'ceo-in-love', title: '霸道CEO爱上我', genre: '甜宠' as const, synopsis: '长安城外，她遇见了他。', tags: ['总裁'], cast: ['长孙无忌'], coverKey: '', freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, order: 4, published: true, episodes: [] },
+  ...seedSeries.map((s, order) => ({ id: s.id, title: s.title, genre: s.genre, synopsis: s.synopsis, tags: s.tags, cast: s.cast, coverKey: '', freeEpisodes: s.freeEpisodes, episodePriceCoins: s.episodePriceCoins, seriesPriceFen: s.seriesPriceFen, previewS: 0, adDailyCap: 0, order, published: true, episodes: [] })),
+  { id: 'golden-return', title: '黄金归来', genre: '逆袭' as const, synopsis: '一块金表引出的往事。', tags: ['年代'], cast: ['曾小贤'], coverKey: '', freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, previewS: 0, adDailyCap: 0, order: 3, published: true, episodes: [] },
+  { id: 'ceo-in-love', title: '霸道CEO爱上我', genre: '甜宠' as const, synopsis: '长安城外，她遇见了他。', tags: ['总裁'], cast: ['长孙无忌'], coverKey: '', freeEpisodes: 1, episodePriceCoins: 10, seriesPriceFen: 100, previewS: 0, adDailyCap: 0, order: 4, published: true, episodes: [] },
 ];
 const index = new SearchIndex(catalog);
 const noPlays = () => 0;

@@ -1,4 +1,5 @@
 import type { FunnelOutput, RemindersOutput, RetentionOutput, RevenueOutput } from '@drama/shared/admin';
+import { shareChannel, shareFunnelKey } from '@drama/shared/attribution';
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { funnelStages, type AnalyticsEvent, type FunnelStage } from '@drama/shared/events';
 import { reminderKinds } from '@drama/shared/reminders';
@@ -47,7 +48,8 @@ function add(rows: Map<string, Map<FunnelStage, Set<string>>>, key: string, stag
 }
 
 /**
- * Per campaign: a user belongs to the campaign of their last launch that named one (else organic).
+ * Per campaign: a user belongs to the campaign of their last launch that named one, or to the share
+ * row when they last came through a shared link (else organic).
  * Counts are users by the deepest stage they reached (see toRows).
  * Per series: plays and paywalls name their series; an order for coins or a membership counts for
  * the series whose paywall the user saw last before ordering; a series' "launch" is every user who
@@ -57,7 +59,8 @@ export function funnel(events: AnalyticsEvent[]): FunnelOutput {
   const campaignOf = new Map<string, string>();
   for (const e of events) {
     if (e.kind !== 'launch') continue;
-    const key = e.campaign ?? (e.clickid ? e.channel ?? '(未命名计划)' : undefined);
+    // An ad click's campaign, else a share link's own row (a launch channel with no click), else organic.
+    const key = e.campaign ?? (e.clickid ? e.channel ?? '(未命名计划)' : e.channel === shareChannel ? shareFunnelKey : undefined);
     if (key) campaignOf.set(e.userId, key);
   }
   const byCampaign = new Map<string, Map<FunnelStage, Set<string>>>();

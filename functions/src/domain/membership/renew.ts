@@ -1,4 +1,4 @@
-import { membershipProduct } from '@drama/shared/membership';
+import { membershipProduct, renewAheadMs } from '@drama/shared/membership';
 import type { ProductCatalog } from '@drama/shared/products';
 import { orderIdFor } from '../orders/create-order';
 import { payProviderOf, type Order, type OrderStore } from '../orders/order';
@@ -20,8 +20,6 @@ export interface RenewalPorts extends SettlePorts {
   products?: () => Promise<ProductCatalog>;
 }
 
-/** Charge this long before the period ends, so a member never notices the renewal. */
-export const renewAheadMs = 24 * 3600_000;
 /** Charges tried per period before the membership is left to lapse. */
 export const maxRenewalAttempts = 3;
 /** Wait between failed charges. */

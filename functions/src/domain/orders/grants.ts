@@ -14,10 +14,10 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
       const bonus = pack.bonusCoins
         ? [...wallet.bonus, { ref: order.orderId, amount: pack.bonusCoins, expiresAt: addDays(now, pack.bonusDays).toISOString() }]
         : wallet.bonus;
-      return { wallet: { ...wallet, coins: wallet.coins + pack.coins, bonus }, reason: 'purchase', ref: order.orderId };
+      return { wallet: { ...wallet, coins: wallet.coins + pack.coins, bonus }, reason: 'purchase', ref: order.orderId, amountFen: order.amountFen };
     }
     case 'series':
-      return { wallet: { ...wallet, seriesOwned: new Set([...wallet.seriesOwned, product.seriesId]) }, reason: 'series', ref: order.orderId };
+      return { wallet: { ...wallet, seriesOwned: new Set([...wallet.seriesOwned, product.seriesId]) }, reason: 'series', ref: order.orderId, amountFen: order.amountFen };
     case 'membership': {
       const current = wallet.membership;
       const active = current && Date.parse(current.expiresAt) > now.getTime();
@@ -36,6 +36,7 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
         },
         reason: order.renewalOf ? 'renewal' : 'membership',
         ref: order.orderId,
+        amountFen: order.amountFen,
       };
     }
   }
@@ -57,19 +58,20 @@ export function refundChange(order: Order, wallet: Wallet): WalletChange {
         reason: 'refund',
         ref: order.orderId,
         note: taken < coins ? `${coins - taken} coins already spent` : undefined,
+        amountFen: order.amountFen,
       };
     }
     case 'series': {
       const owned = new Set(wallet.seriesOwned);
       owned.delete(product.seriesId);
-      return { wallet: { ...wallet, seriesOwned: owned }, reason: 'refund', ref: order.orderId };
+      return { wallet: { ...wallet, seriesOwned: owned }, reason: 'refund', ref: order.orderId, amountFen: order.amountFen };
     }
     case 'membership': {
       const m = wallet.membership;
-      if (!m) return { wallet, reason: 'refund', ref: order.orderId, note: 'no membership to revoke' };
+      if (!m) return { wallet, reason: 'refund', ref: order.orderId, note: 'no membership to revoke', amountFen: order.amountFen };
       // The refunded order bought the latest period: cut the membership back to where that period began.
       const cut = m.orderId === order.orderId ? m.periodStartsAt : m.expiresAt;
-      return { wallet: { ...wallet, membership: { ...m, expiresAt: cut, autoRenew: false } }, reason: 'refund', ref: order.orderId };
+      return { wallet: { ...wallet, membership: { ...m, expiresAt: cut, autoRenew: false } }, reason: 'refund', ref: order.orderId, amountFen: order.amountFen };
     }
   }
 }

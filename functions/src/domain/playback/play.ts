@@ -1,10 +1,12 @@
 import { decideEntitlement, type Holdings } from '@drama/shared/entitlement';
-import { playUrlTtlS, type Offer, type PlayInput, type PlayOutput } from '@drama/shared/playback';
+import type { Preview } from '@drama/shared/paywall';
+import { playUrlTtlS, type PlayInput, type PlayOutput } from '@drama/shared/playback';
 import type { ProductCatalog } from '@drama/shared/products';
-import { releasedEpisodes, type CatalogReader, type Series } from '../catalog/catalog';
+import { releasedEpisodes, type CatalogReader, type Episode, type Series } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
-import { episodePrice } from '../wallet/unlock';
+import { wantedPreviewS } from '../media/ingest';
+import { paywallFor } from './paywall';
 
 export interface HoldingsReader {
   /** Everything that entitles a user to paid episodes, in one read. */
@@ -25,22 +27,17 @@ export interface PlayPorts {
   products?: () => Promise<ProductCatalog>;
 }
 
-/**
- * The rule quotes the series' defaults; a paywall (of a play or of a scene from a frame) quotes what
- * POST /unlocks and POST /orders will charge: this episode's own coin price and the operator's
- * membership prices.
- */
-export async function paywallOffers(series: Series, episode: number, offers: Offer[], products?: () => Promise<ProductCatalog>): Promise<Offer[]> {
-  const live = products ? await products() : undefined;
-  const coins = episodePrice(series, episode);
-  return offers.map((o): Offer => {
-    if (o.kind === 'coins') return { ...o, coins };
-    if (o.kind === 'membership') return { ...o, priceFen: live?.memberships.find((m) => m.plan === o.plan)?.priceFen ?? o.priceFen };
-    return o;
-  });
+/** The episode's preview, if ingest cut one of the length the series asks for from its current media. */
+function previewOf(series: Series, episode: Episode) {
+  const wanted = wantedPreviewS({ index: episode.index, freeEpisodes: series.freeEpisodes, previewS: series.previewS, durationS: episode.durationS });
+  const cut = episode.ingest?.source === episode.mediaKey ? episode.ingest.preview : undefined;
+  return wanted > 0 && cut?.requestedS === wanted ? cut : undefined;
 }
 
-/** Play asks the one entitlement rule, then signs a short-lived media URL for this caller. */
+/**
+ * Play asks the one entitlement rule, then signs a short-lived media URL for this caller; a locked
+ * episode answers with its paywall (offers, cost to finish, preview).
+ */
 export async function play(input: PlayInput, userId: string, ports: PlayPorts): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
   if (!series || !series.published) throw new NotFound(`no series ${input.seriesId}`);
@@ -51,7 +48,12 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
 
   const holdings = await ports.holdings.holdingsOf(userId);
   const decision = decideEntitlement(termsOf(series), episode.index, holdings, now);
-  if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode.index, decision.offers, ports.products));
+  if (!decision.entitled) {
+    const cut = previewOf(series, episode);
+    // The preview is signed for this viewer like any play URL; it holds nothing past the cut.
+    const preview: Preview | undefined = cut && { url: await ports.media.signPlayUrl(cut.key, userId, playUrlTtlS, now), durationS: cut.durationS };
+    throw new EntitlementRequired({ ...(await paywallFor(series, episode.index, holdings, now, ports.products)), ...(preview ? { preview } : {}) });
+  }
 
   const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { reminderKinds, reminderSpecs, type ReminderKind } from '@drama/shared/reminders';
 import { memoryConsents } from '../../../../test/support/memory-stores';
 import { clearKind, kindConsent, recordResults } from './consents';
-import { sendReminder, type MessageSender, type SendPorts } from './send';
+import { sendReminder, type MessageKind, type MessageSender, type SendPorts } from './send';
 
 type Step =
   | { op: 'answer'; user: number; kind: ReminderKind; result: 'accept' | 'reject' | 'ban' }
@@ -26,7 +26,7 @@ describe('reminders are sent only against a consent', () => {
         const consents = memoryConsents();
         let now = new Date('2026-11-25T04:00:00Z'); // noon in Shanghai
         let platformWill: 'ok' | 'transient' | 'refused' = 'ok';
-        const delivered: Array<{ userId: string; kind: ReminderKind }> = [];
+        const delivered: Array<{ userId: string; kind: MessageKind }> = [];
         const sender: MessageSender = {
           async send(to, message) {
             if (platformWill === 'transient') return { ok: false, permanent: false, reason: 'busy' };

@@ -5,8 +5,11 @@ import { clearKind, consume, restore, type ConsentStore } from './consents';
 /** A platform's subscribe-message send, as the adapter reports it. */
 export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
+/** What a message is: a reminder (sent against a consent) or a service notice (the pre-charge notice of an auto-renewal). */
+export type MessageKind = ReminderKind | 'renewal_notice';
+
 export interface MessageSender {
-  send(to: { userId: string; platform: string; openId: string }, message: { kind: ReminderKind; msgId: string; title: string; body: string; page: string }): Promise<SendResult>;
+  send(to: { userId: string; platform: string; openId: string }, message: { kind: MessageKind; msgId: string; title: string; body: string; page: string }): Promise<SendResult>;
 }
 
 export interface Recipients {

@@ -8,7 +8,8 @@ import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { BadRequest, DomainError, EntitlementRequired, Forbidden, NotFound } from '../errors';
-import { paywallOffers, type HoldingsReader } from '../playback/play';
+import type { HoldingsReader } from '../playback/play';
+import { paywallFor } from '../playback/paywall';
 
 /**
  * A playable scene: the owner, the recent token window the dynamics model conditions on, the step
@@ -112,8 +113,8 @@ export async function createScene(input: CreateSceneInput, userId: string, ports
     const now = ports.now();
     const found = series?.published ? releasedEpisodes(series, now).find((e) => e.index === episode) : undefined;
     if (!series || !found) throw new NotFound(`no episode ${episode} of ${seriesId}`);
-    const decision = decideEntitlement(termsOf(series), episode, await ports.holdings.holdingsOf(userId), now);
-    if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode, decision.offers, ports.products));
+    const holdings = await ports.holdings.holdingsOf(userId);
+    if (!decideEntitlement(termsOf(series), episode, holdings, now).entitled) throw new EntitlementRequired(await paywallFor(series, episode, holdings, now, ports.products));
     if (atS >= found.durationS) throw new BadRequest(`episode ${episode} is ${found.durationS} s long`);
     rgb = await ports.frames.fromEpisode(found.mediaKey, atS);
   }

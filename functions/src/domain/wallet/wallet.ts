@@ -1,6 +1,8 @@
 import { bonusTotal, liveBonus, type BonusGrant } from '@drama/shared/coins';
 import type { Holdings } from '@drama/shared/entitlement';
-import type { MembershipPlan } from '@drama/shared/products';
+import { monthSpend, type LedgerOutput } from '@drama/shared/ledger';
+import { chargeAtOf, membershipProduct } from '@drama/shared/membership';
+import type { MembershipPlan, ProductCatalog } from '@drama/shared/products';
 import type { WalletOutput } from '@drama/shared/wallet';
 
 /**
@@ -43,7 +45,7 @@ export const emptyWallet = (userId: string): Wallet => ({
   checkin: null,
 });
 
-export type LedgerReason = 'unlock' | 'purchase' | 'refund' | 'checkin' | 'renewal' | 'membership' | 'series';
+export type LedgerReason = 'unlock' | 'purchase' | 'refund' | 'checkin' | 'renewal' | 'membership' | 'series' | 'ad';
 
 /** One ledger row: what changed, why, and the balances on either side. */
 export interface LedgerEntry {
@@ -56,6 +58,8 @@ export interface LedgerEntry {
   bonusBefore: number;
   bonusAfter: number;
   note?: string;
+  /** The money the order behind the change moved (purchases, series, memberships, renewals, refunds). */
+  amountFen?: number;
 }
 
 export interface WalletChange {
@@ -63,6 +67,7 @@ export interface WalletChange {
   reason: LedgerReason;
   ref: string;
   note?: string;
+  amountFen?: number;
 }
 
 export interface WalletStore {
@@ -80,14 +85,32 @@ export function holdingsOf(wallet: Wallet): Holdings {
   return { unlockedEpisodes: wallet.unlocked, seriesOwned: wallet.seriesOwned, membershipExpiresAt: wallet.membership?.expiresAt ?? null };
 }
 
-export function walletView(wallet: Wallet, now: Date): WalletOutput {
+/**
+ * The wallet as the app shows it. An auto-renewing membership says when its next charge is made and
+ * how much, at the operator's price (`products`; shared/products.ts's defaults when absent).
+ */
+export function walletView(wallet: Wallet, now: Date, products?: ProductCatalog): WalletOutput {
   const bonus = liveBonus(wallet.bonus, now);
   const active = wallet.membership && Date.parse(wallet.membership.expiresAt) > now.getTime() ? wallet.membership : null;
+  const renewalFen = (plan: MembershipPlan) => products?.memberships.find((m) => m.plan === plan)?.priceFen ?? membershipProduct(plan).priceFen;
   return {
     coins: wallet.coins,
     bonusCoins: bonusTotal(wallet.bonus, now),
     bonusExpiresAt: bonus[0]?.expiresAt ?? null,
-    membership: active ? { plan: active.plan, expiresAt: active.expiresAt, autoRenew: active.autoRenew } : null,
+    membership: active
+      ? {
+          plan: active.plan,
+          expiresAt: active.expiresAt,
+          autoRenew: active.autoRenew,
+          ...(active.autoRenew ? { renewal: { chargeAt: chargeAtOf(active.expiresAt), amountFen: renewalFen(active.plan) } } : {}),
+        }
+      : null,
     seriesOwned: [...wallet.seriesOwned].sort(),
   };
+}
+
+/** GET /me/ledger: every row, newest first, and this Shanghai month's spend (shared/ledger.ts). */
+export async function ledgerOf(userId: string, ports: { wallets: WalletStore; now: () => Date }): Promise<LedgerOutput> {
+  const items = (await ports.wallets.ledger(userId)).sort((a, b) => b.at.localeCompare(a.at));
+  return { items, month: monthSpend(items, ports.now()) };
 }

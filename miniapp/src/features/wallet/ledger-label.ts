@@ -17,6 +17,7 @@ const reasons: Record<string, string> = {
   renewal: '会员自动续费',
   membership: '开通会员',
   series: '购买全集',
+  ad: '看广告免费解锁',
 };
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
@@ -25,7 +26,7 @@ export function ledgerLabel(e: LedgerEntry): LedgerLabel {
   let title = reasons[e.reason] ?? '账户变动';
   // Stopping renewal is a membership change that the cancel handler records with a `cancel:` ref.
   if (e.reason === 'membership' && e.ref.startsWith('cancel:')) title = '取消自动续费';
-  if (e.reason === 'unlock') {
+  if (e.reason === 'unlock' || e.reason === 'ad') {
     const episode = Number(e.ref.split('#')[1]);
     if (episode > 0) title = `${title} · 第 ${episode} 集`;
   }

@@ -5,6 +5,7 @@ import { StateView } from '@/components/state-view/state-view';
 import { useListSeries } from '@/features/catalog/api/list-series';
 import { WatchLists } from '@/features/habits/components/watch-lists';
 import { checkinPageUrl, inboxPageUrl, reminderSettingsPageUrl } from '@/features/habits/routes';
+import { PreChargeNotice } from '@/features/wallet/components/pre-charge-notice';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
 import { membershipLine, spendable } from '@/features/wallet/wallet-text';
 import { currentSession } from '@/lib/api-client';
@@ -68,6 +69,8 @@ export default function MinePage() {
           </>
         )}
       </View>
+
+      {wallet.status === 'success' && <PreChargeNotice membership={wallet.data.membership} onCancelled={wallet.reload} />}
 
       <LinkList
         links={[

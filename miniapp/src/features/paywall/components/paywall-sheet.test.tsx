@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { Offer } from '@drama/shared/playback';
 import { fakeNetwork, ok } from '../../../../test/fake-network';
 import { PaywallSheet, type PaywallSheetProps } from './paywall-sheet';
@@ -36,7 +36,7 @@ describe('PaywallSheet', () => {
       '月卡会员¥30.00',
       '连续包月¥25.00',
       '连续包年¥198.00',
-      '看广告免费解锁本集即将开放',
+      '看广告免费解锁本集免费',
     ]);
     expect(screen.getByText(/余额/).textContent).toBe('余额 25 金币（含赠送 5）');
   });
@@ -89,15 +89,45 @@ describe('PaywallSheet', () => {
     expect(onBuy).toHaveBeenNthCalledWith(2, { kind: 'membership', plan: 'year_auto' }, '连续包年');
   });
 
-  it('is honest that ad unlocks are not open yet, and closes from 关闭', async () => {
-    const { onClose } = renderSheet();
+  it('says what finishing costs beside the prices and marks the cheapest way the server chose', () => {
+    renderSheet({
+      offers: offers.map((o) => (o.kind === 'series' ? { ...o, cheapest: true as const } : o)),
+      costToFinish: { episodes: 9, coins: 270, fen: 270, cheapest: 'series' },
+    });
+
+    expect(screen.getByLabelText('看完全剧').textContent).toBe('看完全剧还需解锁 9 集，逐集共 270 金币（约 ¥2.70）最省：解锁全集');
+    expect(screen.getByText('解锁全集').parentElement?.textContent).toBe('解锁全集¥19.90最省');
+    expect(screen.getAllByText('最省')).toHaveLength(1);
+  });
+
+  it('explains the ad reward before anything starts, and unlocks nothing when the ad is closed early', async () => {
+    const ticket = { ticketId: `at_${'a'.repeat(32)}`, adUnitId: 'unit', expiresAt: new Date(Date.now() + 600_000).toISOString(), proof: 'callback', completeAfter: new Date().toISOString(), dailyLeft: 5 };
+    const calls = fakeNetwork({ 'POST /ads/unlocks': { statusCode: 201, data: ticket } });
+    const { onUnlocked } = renderSheet();
 
     fireEvent.click(screen.getByText('看广告免费解锁本集'));
-    fireEvent.click(screen.getByRole('button', { name: '关闭' }));
+    expect(screen.getByText(/完整看完即可免费解锁本集/)).toBeTruthy();
+    expect(calls.filter((c) => c.route === 'POST /ads/unlocks')).toHaveLength(0);
 
-    // Taro H5's toast is real DOM.
-    expect(await screen.findByText('广告解锁即将开放')).toBeTruthy();
-    expect(onClose).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: '开始观看' }));
+    const ad = await screen.findByRole('dialog', { name: '激励视频广告' });
+    expect(calls.find((c) => c.route === 'POST /ads/unlocks')?.data).toEqual({ seriesId: 's1', episode: 7 });
+    fireEvent.click(within(ad).getByRole('button', { name: '关闭' }));
+
+    expect(await screen.findByText('广告没有看完，未能解锁。')).toBeTruthy();
+    expect(calls.some((c) => c.route === 'POST sandbox /ads/watch')).toBe(false);
+    expect(onUnlocked).not.toHaveBeenCalled();
+  });
+
+  it('says so when the daily ad unlocks are used up', async () => {
+    fakeNetwork({ 'POST /ads/unlocks': { statusCode: 429, data: { code: 'RATE_LIMITED', message: 'capped' } } });
+    renderSheet();
+
+    fireEvent.click(screen.getByText('看广告免费解锁本集'));
+    fireEvent.click(screen.getByRole('button', { name: '开始观看' }));
+
+    expect(await screen.findByText('今天这部剧的免费解锁次数已用完，明天再来吧。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '开始观看' })).toBeNull();
   });
 
   it('shows no purchase UI where purchase is barred, and says why', () => {
@@ -107,6 +137,6 @@ describe('PaywallSheet', () => {
     expect(screen.queryByText(/¥/)).toBeNull();
     expect(screen.queryByText(/金币/)).toBeNull();
     // Watching an ad costs nothing, so it stays.
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['关闭', '看广告免费解锁本集即将开放']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['关闭', '看广告免费解锁本集免费']);
   });
 });

@@ -1,11 +1,14 @@
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { ProductRef } from '@drama/shared/orders';
+import type { CostToFinish } from '@drama/shared/paywall';
 import type { Offer } from '@drama/shared/playback';
 import { errorText } from '@/lib/error-text';
 import { canPurchase, purchaseBlockedReason } from '@/lib/capabilities';
 import { useCoinUnlock } from '../hooks/use-coin-unlock';
-import { offerLabel, offerProduct } from '../offer-label';
+import { cheapestText, finishText, offerLabel, offerProduct } from '../offer-label';
+import { AdUnlockPanel } from './ad-unlock-panel';
 import './paywall-sheet.css';
 
 export interface PaywallSheetProps {
@@ -27,9 +30,9 @@ export interface PaywallSheetProps {
   /** Whether this platform may show purchase UI (lib/capabilities); a prop so tests can set it. */
   purchasable?: boolean;
   message?: string;
+  /** What finishing the series still costs (the 402's costToFinish), shown beside the prices. */
+  costToFinish?: CostToFinish;
 }
-
-const adsComingSoon = () => Taro.showToast({ title: '广告解锁即将开放', icon: 'none' });
 
 /**
  * The bottom sheet shown when an episode is locked: the unlock offers with their prices, the
@@ -38,14 +41,18 @@ const adsComingSoon = () => Taro.showToast({ title: '广告解锁即将开放', 
  * full-screen root.
  */
 export function PaywallSheet(props: PaywallSheetProps) {
-  const { offers, seriesId, episode, seriesTitle, onClose, balance, onBuy, onUnlocked, onTopUp, message } = props;
+  const { offers, seriesId, episode, seriesTitle, onClose, balance, onBuy, onUnlocked, onTopUp, message, costToFinish } = props;
   const purchasable = props.purchasable ?? canPurchase();
   const coins = useCoinUnlock(seriesId, episode);
+  const [watchingAd, setWatchingAd] = useState(false);
+  useEffect(() => setWatchingAd(false), [seriesId, episode]);
   const shown = offers.filter((o) => purchasable || !offerLabel(o).paid);
   const hidden = shown.length < offers.length;
+  const finish = purchasable && costToFinish ? finishText(costToFinish) : '';
+  const cheapest = costToFinish ? cheapestText(costToFinish) : '';
 
   const choose = async (offer: Offer) => {
-    if (offer.kind === 'ad') return adsComingSoon();
+    if (offer.kind === 'ad') return setWatchingAd(true);
     if (offer.kind === 'coins') {
       if (await coins.unlock()) {
         Taro.showToast({ title: '解锁成功', icon: 'success' });
@@ -67,6 +74,12 @@ export function PaywallSheet(props: PaywallSheetProps) {
           </Button>
         </View>
         {message && <Text className="paywall__message">{message}</Text>}
+        {finish && (
+          <View className="paywall__finish" aria-label="看完全剧">
+            <Text>{finish}</Text>
+            {cheapest && <Text className="paywall__finish-cheapest">{cheapest}</Text>}
+          </View>
+        )}
         {hidden && <Text className="paywall__notice">{purchaseBlockedReason}</Text>}
         {purchasable && balance && (
           <View className="paywall__balance">
@@ -92,25 +105,38 @@ export function PaywallSheet(props: PaywallSheetProps) {
             {errorText(coins.state.error)}
           </View>
         )}
-        <View className="paywall__offers">
-          {shown.map((offer) => {
-            const label = offerLabel(offer);
-            const busy = offer.kind === 'coins' && coins.state.status === 'unlocking';
-            return (
-              <Button
-                role="button"
-                key={offer.kind === 'membership' ? `membership-${offer.plan}` : offer.kind}
-                className={`paywall-offer paywall-offer--${offer.kind}${busy ? ' paywall-offer--busy' : ''}`}
-                aria-busy={busy}
-                onClick={() => void choose(offer)}
-              >
-                <Text className="paywall-offer__title">{busy ? '解锁中…' : label.title}</Text>
-                {label.price && <Text className="paywall-offer__price">{label.price}</Text>}
-                {offer.kind === 'ad' && <Text className="paywall-offer__tag">即将开放</Text>}
-              </Button>
-            );
-          })}
-        </View>
+        {watchingAd ? (
+          <AdUnlockPanel
+            seriesId={seriesId}
+            episode={episode}
+            onBack={() => setWatchingAd(false)}
+            onUnlocked={() => {
+              Taro.showToast({ title: '解锁成功', icon: 'success' });
+              onUnlocked();
+            }}
+          />
+        ) : (
+          <View className="paywall__offers">
+            {shown.map((offer) => {
+              const label = offerLabel(offer);
+              const busy = offer.kind === 'coins' && coins.state.status === 'unlocking';
+              return (
+                <Button
+                  role="button"
+                  key={offer.kind === 'membership' ? `membership-${offer.plan}` : offer.kind}
+                  className={`paywall-offer paywall-offer--${offer.kind}${busy ? ' paywall-offer--busy' : ''}`}
+                  aria-busy={busy}
+                  onClick={() => void choose(offer)}
+                >
+                  <Text className="paywall-offer__title">{busy ? '解锁中…' : label.title}</Text>
+                  {label.price && <Text className="paywall-offer__price">{label.price}</Text>}
+                  {offer.kind === 'ad' && <Text className="paywall-offer__tag">免费</Text>}
+                  {offer.cheapest && purchasable && <Text className="paywall-offer__cheapest">最省</Text>}
+                </Button>
+              );
+            })}
+          </View>
+        )}
       </View>
     </View>
   );

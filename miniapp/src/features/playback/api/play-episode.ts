@@ -1,11 +1,12 @@
+import type { CostToFinish, Preview } from '@drama/shared/paywall';
 import { entitlementRequiredSchema, playOutputSchema, type Offer, type PlayInput } from '@drama/shared/playback';
 import { ApiError, apiRequest } from '@/lib/api-client';
 import { useAsync } from '@/lib/use-async';
 
-/** POST /play: a signed URL when the caller may watch, else the offers that would unlock the episode. */
+/** POST /play: a signed URL when the caller may watch, else the paywall: offers, cost to finish, the trial preview. */
 export type PlayResult =
   | { kind: 'playable'; url: string; expiresAt: string }
-  | { kind: 'locked'; message: string; offers: Offer[] };
+  | { kind: 'locked'; message: string; offers: Offer[]; costToFinish: CostToFinish; preview?: Preview };
 
 /**
  * Signed URLs are cached until shortly before they expire, so the feed and the player can ask for
@@ -53,7 +54,7 @@ async function requestPlay(input: PlayInput): Promise<PlayResult> {
   } catch (err) {
     if (err instanceof ApiError && err.status === 402) {
       const body = entitlementRequiredSchema.safeParse(err.body);
-      if (body.success) return { kind: 'locked', message: err.message, offers: body.data.offers };
+      if (body.success) return { kind: 'locked', message: err.message, offers: body.data.offers, costToFinish: body.data.costToFinish, preview: body.data.preview };
     }
     throw err;
   }

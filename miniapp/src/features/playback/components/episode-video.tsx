@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Text, Video, View } from '@tarojs/components';
 import { setMuted, useMuted } from '../hooks/use-muted';
-import { useVideoControl } from '../hooks/use-video-control';
+import { setVideoRate, useVideoControl } from '../hooks/use-video-control';
+import { platformRate } from '../playback-rate';
 import './episode-video.css';
 
 export interface EpisodeVideoProps {
@@ -20,13 +21,15 @@ export interface EpisodeVideoProps {
   /** Start this many seconds in (resuming where the user left the episode). */
   initialTime?: number;
   onError?: () => void;
+  /** Playing speed (1 = normal); the player page remembers the viewer's choice. */
+  playbackRate?: number;
 }
 
 /**
  * One episode, filling its (positioned) parent, no native controls: tap toggles pause, and a
  * 点击开启声音 button shows while sound is off (H5 autoplays muted).
  */
-export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError }: EpisodeVideoProps) {
+export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError, playbackRate = 1 }: EpisodeVideoProps) {
   const muted = useMuted();
   const [paused, setPaused] = useState(!active);
   const mounted = useRef(false);
@@ -40,6 +43,7 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onT
     }
     control(active ? 'play' : 'pause');
   }, [active, control]);
+  useEffect(() => setVideoRate(id, platformRate(playbackRate)), [id, src, playbackRate]);
 
   return (
     <View className="episode-video">
@@ -58,7 +62,11 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onT
         showPlayBtn={false}
         enableProgressGesture={false}
         objectFit="contain"
-        onPlay={() => setPaused(false)}
+        onPlay={() => {
+          setPaused(false);
+          // WeChat takes a rate only once playing; a new source starts at its default.
+          setVideoRate(id, platformRate(playbackRate));
+        }}
         onPause={() => {
           setPaused(true);
           onPause?.();

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { CostToFinish, Preview } from '@drama/shared/paywall';
 import type { Offer } from '@drama/shared/playback';
 import { forgetPlay, usePlayEpisode } from '../api/play-episode';
 
 export type EpisodeSource =
   | { status: 'loading' }
   | { status: 'error'; error: unknown; retry: () => void }
-  | { status: 'locked'; offers: Offer[]; message: string; retry: () => void }
+  | { status: 'locked'; offers: Offer[]; message: string; costToFinish: CostToFinish; preview?: Preview; retry: () => void }
   | { status: 'playable'; url: string; onMediaError: () => void };
 
 /**
@@ -28,7 +29,10 @@ export function useEpisodeSource(seriesId: string, episode: number): EpisodeSour
 
   if (play.status === 'loading') return { status: 'loading' };
   if (play.status === 'error') return { status: 'error', error: play.error, retry };
-  if (play.data.kind === 'locked') return { status: 'locked', offers: play.data.offers, message: play.data.message, retry };
+  if (play.data.kind === 'locked') {
+    const { offers, message, costToFinish, preview } = play.data;
+    return { status: 'locked', offers, message, costToFinish, preview, retry };
+  }
   if (mediaFailures > 1) return { status: 'error', error: new Error('media failed'), retry };
   return {
     status: 'playable',

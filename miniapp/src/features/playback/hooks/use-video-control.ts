@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro';
 interface Playable {
   play(): unknown;
   pause(): unknown;
+  /** tt/weapp's VideoContext (H5 sets the inner <video>'s rate instead: see setRate). */
+  playbackRate?(rate: number): unknown;
 }
 
 /**
@@ -38,5 +40,25 @@ function find(id: string): Playable | null {
     return Taro.createVideoContext(id) ?? null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * Sets the playing speed of the `<Video id>`: on H5 the inner <video> element's rate (kept as its
+ * default too, so a new source keeps it); on tt/weapp the VideoContext's playbackRate.
+ */
+export function setVideoRate(id: string, rate: number): void {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      const video = document.getElementById(id)?.querySelector('video');
+      if (video) {
+        video.defaultPlaybackRate = rate;
+        video.playbackRate = rate;
+      }
+      return;
+    }
+    (Taro.createVideoContext(id) as unknown as Playable | undefined)?.playbackRate?.(rate);
+  } catch {
+    // Not ready yet: applied again when it plays.
   }
 }

@@ -26,10 +26,12 @@ interface Form {
   seriesPriceYuan: string;
   licence: string;
   order: string;
+  previewS: string;
+  adDailyCap: string;
   coverKey?: string;
 }
 
-const emptyForm: Form = { id: '', title: '', genre: genreSchema.options[0], synopsis: '', tags: '', cast: '', freeEpisodes: '3', episodePriceCoins: '30', seriesPriceYuan: '9.90', licence: '', order: '0' };
+const emptyForm: Form = { id: '', title: '', genre: genreSchema.options[0], synopsis: '', tags: '', cast: '', freeEpisodes: '3', episodePriceCoins: '30', seriesPriceYuan: '9.90', licence: '', order: '0', previewS: '15', adDailyCap: '5' };
 
 const formOf = (s: AdminSeries): Form => ({
   id: s.id,
@@ -43,6 +45,8 @@ const formOf = (s: AdminSeries): Form => ({
   seriesPriceYuan: (s.seriesPriceFen / 100).toFixed(2),
   licence: s.licence ?? '',
   order: String(s.order),
+  previewS: String(s.previewS),
+  adDailyCap: String(s.adDailyCap),
   coverKey: s.coverKey,
 });
 
@@ -117,6 +121,8 @@ export default function ConsoleEditorPage() {
         seriesPriceFen: fenOf(form.seriesPriceYuan),
         licence: form.licence.trim() || undefined,
         order: Number(form.order),
+        previewS: Number(form.previewS),
+        adDailyCap: Number(form.adDailyCap),
         ...(form.coverKey && form.coverKey.startsWith('covers/') && form.coverKey !== 'covers/none.jpg' ? { coverKey: form.coverKey } : {}),
       });
       setSeries(saved);
@@ -225,6 +231,14 @@ export default function ConsoleEditorPage() {
             <label className="console-field">
               备案号（付费剧必填）
               <input value={form.licence} onChange={set('licence')} />
+            </label>
+            <label className="console-field">
+              付费集试看（秒，0 为不试看；最多半集）
+              <input type="number" min={0} max={120} value={form.previewS} onChange={set('previewS')} />
+            </label>
+            <label className="console-field">
+              每人每天看广告免费解锁（集，0 为关闭）
+              <input type="number" min={0} max={50} value={form.adDailyCap} onChange={set('adDailyCap')} />
             </label>
             <label className="console-field">
               排序（小的在前）

@@ -66,3 +66,25 @@ it('hides every price and buy button where purchase is barred, and says why', as
   expect(screen.queryAllByRole('button', { name: /开通|续费/ })).toHaveLength(0);
   await waitFor(() => expect(calls.some((c) => c.route === 'GET /me/wallet')).toBe(true));
 });
+
+it('says when an auto-renewing plan first charges and how much, and never buys it un-ticked', async () => {
+  const calls = fakeNetwork({ 'GET /products': products, 'GET /me/wallet': wallet(null), 'POST /orders': { statusCode: 500, data: { code: 'INTERNAL', message: 'not in this test' } } });
+  render(<MembershipPage />);
+
+  await screen.findByText('连续包年');
+  const terms = screen.getAllByText(/^开通后将于 \d{4}-\d{2}-\d{2} 自动续费/).map((t) => t.textContent);
+  expect(terms).toHaveLength(2);
+  expect(terms[0]).toMatch(/自动续费 ¥25\.00，扣费前两天提醒，可随时取消$/);
+  expect(terms[1]).toMatch(/自动续费 ¥198\.00/);
+  const ticks = screen.getAllByRole('checkbox', { name: '同意到期自动续费' });
+  expect(ticks.map((t) => t.getAttribute('aria-checked'))).toEqual(['false', 'false']);
+
+  fireEvent.click(screen.getByRole('button', { name: '开通连续包月' }));
+  expect(await screen.findByText('请先勾选同意自动续费')).toBeTruthy();
+  expect(calls.some((c) => c.route === 'POST /orders')).toBe(false);
+
+  fireEvent.click(ticks[0]);
+  expect(ticks[0].getAttribute('aria-checked')).toBe('true');
+  fireEvent.click(screen.getByRole('button', { name: '开通连续包月' }));
+  await waitFor(() => expect(calls.find((c) => c.route === 'POST /orders')?.data).toMatchObject({ product: { kind: 'membership', plan: 'month_auto' } }));
+});

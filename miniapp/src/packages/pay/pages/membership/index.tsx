@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { anchorDayOf, firstRenewal } from '@drama/shared/membership';
+import { formatFen } from '@drama/shared/money';
 import type { MembershipView } from '@drama/shared/wallet';
 import { StateView } from '@/components/state-view/state-view';
 import { errorText } from '@/lib/error-text';
@@ -11,6 +13,7 @@ import { planPriceText } from '@/features/pay/product-text';
 import { cancelMembership } from '@/features/wallet/api/cancel-membership';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
 import { dateText, planTitle, renewalLine } from '@/features/wallet/wallet-text';
+import type { MembershipPlan } from '@drama/shared/products';
 import { canPurchase, purchaseBlockedReason } from '@/lib/capabilities';
 import './index.css';
 
@@ -21,6 +24,10 @@ export default function MembershipPage() {
   const products = useGetProducts();
   const pay = usePayOrder({ onGranted: () => wallet.reload() });
   const member = wallet.status === 'success' ? wallet.data.membership : null;
+  // Auto-renewal is never pre-selected: each auto-renewing plan needs its own tick before it is bought.
+  const [agreed, setAgreed] = useState<Partial<Record<MembershipPlan, boolean>>>({});
+  const renewalTerms = (plan: MembershipPlan, priceFen: number) =>
+    firstRenewal(member ? { expiresAt: member.expiresAt, anchorDay: anchorDayOf(new Date(member.expiresAt)) } : null, plan, priceFen, new Date());
 
   return (
     <View className="membership">
@@ -36,19 +43,41 @@ export default function MembershipPage() {
       {purchasable && products.status === 'error' && <StateView kind="error" error={products.error} onRetry={products.reload} />}
       {purchasable && products.status === 'success' && (
         <View className="membership__plans">
-          {products.data.memberships.map((plan) => (
-            <View key={plan.plan} className={`plan${plan.plan === 'year_auto' ? ' plan--best' : ''}`}>
-              {plan.plan === 'year_auto' && <Text className="plan__badge">最划算</Text>}
-              <View className="plan__info">
-                <Text className="plan__title">{plan.title}</Text>
-                <Text className="plan__note">{plan.autoRenew ? '自动续费，可随时取消' : `${plan.months} 个月，到期不续费`}</Text>
+          {products.data.memberships.map((plan) => {
+            const terms = renewalTerms(plan.plan, plan.priceFen);
+            const ready = !terms || agreed[plan.plan] === true;
+            const buy = () => (ready ? pay.start({ kind: 'membership', plan: plan.plan }, plan.title) : Taro.showToast({ title: '请先勾选同意自动续费', icon: 'none' }));
+            return (
+              <View key={plan.plan} className={`plan${plan.plan === 'year_auto' ? ' plan--best' : ''}`}>
+                {plan.plan === 'year_auto' && <Text className="plan__badge">最划算</Text>}
+                <View className="plan__row">
+                  <View className="plan__info">
+                    <Text className="plan__title">{plan.title}</Text>
+                    <Text className="plan__note">{plan.autoRenew ? '自动续费，可随时取消' : `${plan.months} 个月，到期不续费`}</Text>
+                  </View>
+                  <Text className="plan__price">{planPriceText(plan)}</Text>
+                  <Button role="button" className="pill plan__buy" aria-disabled={!ready} aria-label={`开通${plan.title}`} onClick={buy}>
+                    {member ? '续费' : '开通'}
+                  </Button>
+                </View>
+                {terms && (
+                  <View className="plan__renewal">
+                    <Text className="plan__renewal-terms">
+                      开通后将于 {dateText(terms.chargeAt)} 自动续费 ¥{formatFen(terms.amountFen)}，扣费前两天提醒，可随时取消
+                    </Text>
+                    <Button
+                      role="checkbox"
+                      aria-checked={agreed[plan.plan] === true}
+                      className={`plan__agree${agreed[plan.plan] ? ' plan__agree--on' : ''}`}
+                      onClick={() => setAgreed({ ...agreed, [plan.plan]: !agreed[plan.plan] })}
+                    >
+                      同意到期自动续费
+                    </Button>
+                  </View>
+                )}
               </View>
-              <Text className="plan__price">{planPriceText(plan)}</Text>
-              <Button role="button" className="pill plan__buy" aria-label={`开通${plan.title}`} onClick={() => pay.start({ kind: 'membership', plan: plan.plan }, plan.title)}>
-                {member ? '续费' : '开通'}
-              </Button>
-            </View>
-          ))}
+            );
+          })}
         </View>
       )}
 

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { StateView } from '@/components/state-view/state-view';
 import { useGetSeries } from '@/features/catalog/api/get-series';
 import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
 import { prefetchPlay } from '@/features/playback/api/play-episode';
 import { EpisodeVideo } from '@/features/playback/components/episode-video';
+import { SpeedControl } from '@/features/playback/components/speed-control';
 import { useEpisodeSource } from '@/features/playback/hooks/use-episode-source';
+import { usePlaybackRate } from '@/features/playback/hooks/use-playback-rate';
 import { CommunityRail } from '@/features/community/components/community-rail';
 import { DanmakuLayer } from '@/features/community/components/danmaku-layer';
 import { useEpisodeCommunity } from '@/features/community/hooks/use-episode-community';
@@ -21,9 +23,13 @@ import { prefetchConsents } from '@/features/reminders/consents-store';
 import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
 import { PaywallSheet } from '@/features/paywall/components/paywall-sheet';
+import { ShareButton } from '@/features/share/components/share-button';
+import { sharePath, shareTitle } from '@/features/share/share-link';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
+import { currentSession } from '@/lib/api-client';
 import { coinStorePageUrl, scenePageUrl } from '@/lib/routes';
 import { topBar } from '@/lib/top-bar';
+import { useAsync } from '@/lib/use-async';
 import { usePageVisible } from '@/lib/use-page-visible';
 import './index.css';
 
@@ -49,6 +55,13 @@ export default function PlayerPage() {
   const episodes = series.data?.episodes ?? [];
   const count = series.data?.series.episodeCount ?? 0;
   const hasNext = episode < count;
+  const viewer = useAsync(currentSession, []).data?.userId;
+  const speed = usePlaybackRate(viewer);
+  // A locked episode with a trial preview plays it first; the paywall opens where it ends.
+  const [previewEnded, setPreviewEnded] = useState(false);
+  const preview = source.status === 'locked' && !previewEnded ? source.preview : undefined;
+  const share = { path: sharePath(seriesId, episode, viewer ?? ''), title: shareTitle(series.data?.series.title, episode) };
+  useShareAppMessage(() => share);
 
   // Habits: start where this episode was left, save the position as it plays, and at the end of
   // the last episode offer to follow. (`from=reminder` links need nothing more than the episode.)
@@ -70,8 +83,15 @@ export default function PlayerPage() {
   useEffect(() => {
     if (seriesId) rememberEpisode(seriesId, episode);
   }, [seriesId, episode]);
-  // A locked episode opens the paywall at once; closing it leaves a button to reopen it.
-  useEffect(() => setSheet(source.status === 'locked' ? 'paywall' : null), [source.status, episode]);
+  // A locked episode opens the paywall at once (after its preview, if it has one); closing it leaves
+  // a button to reopen it.
+  useEffect(() => setPreviewEnded(false), [seriesId, episode]);
+  const hasPreview = source.status === 'locked' && Boolean(source.preview);
+  useEffect(() => setSheet(source.status === 'locked' && !hasPreview ? 'paywall' : null), [source.status, hasPreview, episode]);
+  const endPreview = () => {
+    setPreviewEnded(true);
+    setSheet('paywall');
+  };
 
   const goTo = (next: number) => {
     setSheet(null);
@@ -121,12 +141,32 @@ export default function PlayerPage() {
             onPause={saver.flush}
             onEnded={onEnded}
             onError={source.onMediaError}
+            playbackRate={speed.rate}
+          />
+        )}
+        {preview && (
+          <EpisodeVideo
+            key={`preview-${episode}`}
+            id="preview-video"
+            src={preview.url}
+            poster={series.data?.series.cover}
+            active={sheet === null && visible}
+            onEnded={endPreview}
+            playbackRate={speed.rate}
           />
         )}
         {source.status === 'playable' && <DanmakuLayer community={community} />}
         {(source.status === 'loading' || (source.status === 'playable' && resume.status !== 'success')) && <StateView kind="loading" />}
         {source.status === 'error' && <StateView kind="error" error={source.error} onRetry={source.retry} />}
-        {source.status === 'locked' && (
+        {preview && (
+          <View className="player__preview" aria-label="试看">
+            <Text>试看 {Math.round(preview.durationS)} 秒，看完可解锁完整版</Text>
+            <Button role="button" className="pill player__preview-unlock" onClick={endPreview}>
+              解锁完整版
+            </Button>
+          </View>
+        )}
+        {source.status === 'locked' && !preview && (
           <View className="player__locked">
             <Text className="player__locked-text">第 {episode} 集需解锁后观看</Text>
             <Button role="button" className="pill" onClick={() => setSheet('paywall')}>
@@ -152,6 +192,8 @@ export default function PlayerPage() {
           </Text>
         </View>
         <FollowButton seriesId={seriesId} variant="overlay" onFollow={() => askForUpdates('follow')} />
+        <SpeedControl rate={speed.rate} onChoose={speed.choose} />
+        <ShareButton path={share.path} title={share.title} />
         <Button role="button" className="pill pill--ghost" onClick={() => setSheet('episodes')}>
           选集
         </Button>
@@ -186,6 +228,7 @@ export default function PlayerPage() {
         <PaywallSheet
           offers={source.offers}
           message={source.message}
+          costToFinish={source.costToFinish}
           seriesId={seriesId}
           episode={episode}
           seriesTitle={series.data?.series.title}

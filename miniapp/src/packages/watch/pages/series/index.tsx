@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
+import { formatFen } from '@drama/shared/money';
 import { StateView } from '@/components/state-view/state-view';
 import { useGetSeries } from '@/features/catalog/api/get-series';
 import { EpisodeGrid } from '@/features/catalog/components/episode-grid';
 import { lastWatchedEpisode } from '@/features/playback/last-watched';
 import { FollowButton } from '@/features/habits/components/follow-button';
+import { cheapestText, finishText } from '@/features/paywall/offer-label';
 import { askForReminders } from '@/features/reminders/ask-for-reminders';
 import { prefetchConsents } from '@/features/reminders/consents-store';
+import { canPurchase } from '@/lib/capabilities';
 import { playerPageUrl } from '@/lib/routes';
 import './index.css';
 
@@ -26,7 +29,8 @@ export default function SeriesPage() {
   if (query.status === 'loading') return <StateView kind="loading" />;
   if (query.status === 'error') return <StateView kind="error" error={query.error} onRetry={query.reload} />;
 
-  const { series, episodes } = query.data;
+  const { series, episodes, costToFinish } = query.data;
+  const finish = costToFinish && canPurchase() ? finishText(costToFinish) : '';
   const open = (episode: number) => Taro.navigateTo({ url: playerPageUrl(series.id, episode) });
   const resumeAt = lastWatchedEpisode(series.id);
 
@@ -56,6 +60,12 @@ export default function SeriesPage() {
           </View>
         </View>
       </View>
+      {finish && costToFinish && (
+        <View className="series-page__finish" aria-label="看完全剧">
+          <Text>{finish}；全集 ¥{formatFen(series.seriesPriceFen)}</Text>
+          {cheapestText(costToFinish) && <Text className="series-page__cheapest">{cheapestText(costToFinish)}</Text>}
+        </View>
+      )}
       <Text className="series-page__synopsis">{series.synopsis}</Text>
       {series.licence && <Text className="series-page__licence">备案号：{series.licence}</Text>}
       <View className="series-page__section">

@@ -1,0 +1,10 @@
+import { ingestCatalog } from '../domain/media/ingest';
+import { logger } from '../lib/logger';
+import { ingestPorts, wholeCatalog } from '../lib/media-ports';
+
+/** Scheduled: runs the ingest job of every episode whose media is new or whose outputs are out of date. */
+export async function handler() {
+  const counts = await ingestCatalog(await wholeCatalog(), ingestPorts);
+  logger.info('ingest run', counts);
+  return counts;
+}
