@@ -102,8 +102,8 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
 
 /** The functions' ingest use case on the local clients (the seed runs before the API starts). */
 async function ingestPorts(s: StackSettings, clients: LocalClients) {
-  const { ingestEpisode } = await import('../src/domain/media/ingest');
-  const { dynamoIngest } = await import('../src/adapters/dynamodb-ingest');
+  const { ingestEpisode } = await import('../src/domain/media/preview');
+  const { dynamoIngest } = await import('../src/adapters/dynamodb-preview');
   const { ffmpegPreviews } = await import('../src/adapters/ffmpeg-preview');
   const { defaultPreviewS } = await import('@drama/shared/paywall');
   const ports = {

@@ -3,7 +3,7 @@ import { QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/l
 import { defaultAdDailyCap } from '@drama/shared/ads';
 import { defaultPreviewS } from '@drama/shared/paywall';
 import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
-import type { IngestState } from '../domain/media/ingest';
+import type { IngestState } from '../domain/media/preview';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
 

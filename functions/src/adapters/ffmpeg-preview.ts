@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { PreviewCutter } from '../domain/media/ingest';
+import type { PreviewCutter } from '../domain/media/preview';
 
 /** ffmpeg: a Lambda layer in AWS (FFMPEG_PATH), the npm-shipped binary locally. */
 function ffmpegPath(): string {

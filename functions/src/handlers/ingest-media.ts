@@ -1,4 +1,4 @@
-import { ingestCatalog } from '../domain/media/ingest';
+import { ingestCatalog } from '../domain/media/preview';
 import { logger } from '../lib/logger';
 import { ingestPorts, wholeCatalog } from '../lib/media-ports';
 

@@ -1,9 +1,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { readCatalog } from '../adapters/dynamodb-catalog';
 import { documentClient } from '../adapters/dynamodb';
-import { dynamoIngest } from '../adapters/dynamodb-ingest';
+import { dynamoIngest } from '../adapters/dynamodb-preview';
 import { ffmpegPreviews } from '../adapters/ffmpeg-preview';
-import type { IngestPorts } from '../domain/media/ingest';
+import type { IngestPorts } from '../domain/media/preview';
 import { config } from './config';
 import { logger } from './logger';
 import { clock } from './ports';

@@ -1,4 +1,4 @@
-import type { IngestState } from '../media/ingest';
+import type { IngestState } from '../media/preview';
 import type { Genre } from './types';
 
 /** A series as stored, with its episodes in index order. */

@@ -5,7 +5,7 @@ import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader, type Episode, type Series } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
-import { wantedPreviewS } from '../media/ingest';
+import { wantedPreviewS } from '../media/preview';
 import { paywallFor } from './paywall';
 
 export interface HoldingsReader {

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IngestState, IngestStore } from '../domain/media/ingest';
+import type { IngestState, IngestStore } from '../domain/media/preview';
 import { keys } from './dynamodb';
 
 async function conditional(write: Promise<unknown>): Promise<boolean> {

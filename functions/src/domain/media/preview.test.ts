@@ -1,4 +1,4 @@
-import { ingestCatalog, ingestCurrent, ingestEpisode, type IngestPorts, type IngestState, type IngestTarget } from './ingest';
+import { ingestCatalog, ingestCurrent, ingestEpisode, type IngestPorts, type IngestState, type IngestTarget } from './preview';
 
 /** Episode items with the store's conditions: steps land only while the episode has the job's media. */
 function memoryEpisodes(targets: IngestTarget[]) {
