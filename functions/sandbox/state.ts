@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PlayletState } from './playlet';
+import type { VodState } from './vod';
 
 /** The sandbox platform's own records, persisted as JSON so a restart loses no order or delivery. */
 export interface SandboxOrder {
@@ -19,7 +21,8 @@ export interface SandboxOrder {
 export interface Delivery {
   id: string;
   platform: 'douyin' | 'wechat';
-  kind: 'payment' | 'refund';
+  kind: 'payment' | 'refund' | 'playlet' | 'vod' | 'signing';
+  /** The order, album, drama or contract it is about. */
   outOrderNo: string;
   url: string;
   /** The notification body as first built; signatures and timestamps are made fresh per attempt. */
@@ -62,11 +65,25 @@ export interface SandboxState {
   deliveries: Delivery[];
   inbox: InboxMessage[];
   conversions: ConversionRecord[];
+  /** Douyin's playlet library and WeChat's media assets (going live). */
+  playlet: PlayletState;
+  vod: VodState;
+  /** The reviewers' decision per drama title (default: approve). */
+  reviewDecisions: Record<string, { decision: 'approve' | 'reject' | 'hold'; reason?: string }>;
 }
 
 export function loadState(dir: string): { state: SandboxState; save(): void } {
   const file = join(dir, 'state.json');
-  const state: SandboxState = { orders: {}, deliveries: [], inbox: [], conversions: [], ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) };
+  const state: SandboxState = {
+    orders: {},
+    deliveries: [],
+    inbox: [],
+    conversions: [],
+    playlet: { resources: [], albums: {} },
+    vod: { materials: {}, tasks: {}, media: {}, dramas: {} },
+    reviewDecisions: {},
+    ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}),
+  };
   return {
     state,
     // Write-then-rename so a crash never leaves half a file.

@@ -13,6 +13,7 @@ import {
   operatorLoginInputSchema,
 } from './admin';
 import { attributionLaunchInputSchema } from './attribution';
+import { complianceInputSchema } from './going-live';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
 import { commentParamsSchema, episodeParamsSchema, moderateCommentInputSchema, postCommentInputSchema } from './comments';
@@ -72,6 +73,7 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/memberships/cancel', function: 'cancelMembership', handler: 'cancel-membership', auth: 'viewer' },
   { method: 'POST', path: '/pay/douyin/notify', function: 'douyinNotify', handler: 'douyin-notify', auth: 'platform' },
   { method: 'POST', path: '/pay/wechat/notify', function: 'wechatNotify', handler: 'wechat-notify', auth: 'platform' },
+  { method: 'POST', path: '/platform/douyin/playlet', function: 'douyinPlayletNotify', handler: 'douyin-playlet-notify', auth: 'platform' },
 
   { method: 'GET', path: '/me/consents', function: 'getConsents', handler: 'get-consents', auth: 'viewer' },
   { method: 'POST', path: '/consents', function: 'postConsents', handler: 'post-consents', auth: 'viewer', body: postConsentsInputSchema },
@@ -95,6 +97,7 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'GET', path: '/admin/series', function: 'adminListSeries', handler: 'admin-list-series', auth: 'operator' },
   { method: 'PUT', path: '/admin/series/{seriesId}', function: 'adminPutSeries', handler: 'admin-put-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminSeriesInputSchema },
   { method: 'PUT', path: '/admin/series/{seriesId}/episodes/{index}', function: 'adminPutEpisode', handler: 'admin-put-episode', auth: 'operator', params: adminEpisodeParamsSchema, body: adminEpisodeInputSchema },
+  { method: 'PUT', path: '/admin/series/{seriesId}/compliance', function: 'adminPutCompliance', handler: 'admin-put-compliance', auth: 'operator', params: adminSeriesParamsSchema, body: complianceInputSchema },
   { method: 'POST', path: '/admin/series/{seriesId}/publish', function: 'adminPublishSeries', handler: 'admin-publish-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminPublishInputSchema },
   { method: 'POST', path: '/admin/uploads', function: 'adminCreateUpload', handler: 'admin-create-upload', auth: 'operator', body: adminUploadInputSchema },
   { method: 'GET', path: '/admin/products', function: 'adminGetProducts', handler: 'admin-get-products', auth: 'operator' },

@@ -3,6 +3,7 @@ import { QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/l
 import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
+import { attachPublishItem } from './dynamodb-publish-jobs';
 
 type Item = Record<string, unknown>;
 
@@ -19,11 +20,14 @@ function toSeries(item: Item): Series {
     seriesPriceFen: item.seriesPriceFen as number,
     licence: item.licence as string | undefined,
     ...(Array.isArray(item.cast) ? { cast: item.cast as string[] } : {}),
+    budgetTier: item.budgetTier as Series['budgetTier'],
+    costReportKey: item.costReportKey as string | undefined,
     order: (item.order as number) ?? 0,
     published: item.published !== false,
     publishedAt: item.publishedAt as string | undefined,
     announcedAt: item.announcedAt as string | undefined,
     episodes: [],
+    review: { douyin: { state: 'draft' }, wechat: { state: 'draft' } },
   };
 }
 
@@ -33,6 +37,8 @@ function toEpisode(item: Item): Episode {
     title: item.title as string,
     durationS: item.durationS as number,
     mediaKey: item.mediaKey as string,
+    ...(item.sourceKey ? { sourceKey: item.sourceKey as string } : {}),
+    ...(item.burnedLicence ? { burnedLicence: item.burnedLicence as string } : {}),
     ...(typeof item.priceCoins === 'number' ? { priceCoins: item.priceCoins } : {}),
     ...(item.releaseAt ? { releaseAt: item.releaseAt as string } : {}),
     ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
@@ -55,6 +61,10 @@ export async function readCatalog(): Promise<Series[]> {
     for (const item of page.Items ?? []) {
       if (item.kind === 'series') bySeries.set(item.id as string, toSeries(item));
       else if (item.kind === 'episode') bySeries.get(item.seriesId as string)?.episodes.push(toEpisode(item));
+      else if (item.kind === 'publish') {
+        const series = bySeries.get(item.seriesId as string);
+        if (series) attachPublishItem(series, item);
+      }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

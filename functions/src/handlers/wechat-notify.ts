@@ -1,10 +1,12 @@
 import { verifyWechatPush, wechatAck } from '../adapters/platform/wechat-pay';
-import { BadRequest, Unauthorized } from '../domain/errors';
+import { BadRequest, NotFound, Unauthorized } from '../domain/errors';
 import { confirmPayment, refundOrder } from '../domain/orders/settle';
+import { wechatAuditEvent } from '../domain/publishing/publication';
 import { config } from '../lib/config';
 import { json, rawBody, route } from '../lib/http';
 import { logger } from '../lib/logger';
 import { clock, settlePorts } from '../lib/ports';
+import { mediaAssets, publicationPorts } from '../lib/publish-ports';
 
 /**
  * WeChat's message push for virtual payment (PLATFORM.md §4): goods delivery, coin payment and
@@ -40,6 +42,16 @@ export const handler = route({ auth: 'none' }, async ({ event }) => {
       if (!e.MchOrderId || !Number.isInteger(e.RefundFee)) throw new BadRequest('refund event lacks MchOrderId or RefundFee');
       await refundOrder(e.MchOrderId, { amountFen: e.RefundFee as number }, settlePorts);
       break;
+    // 媒资管理's review decision (one push URL per mini-program carries every event).
+    case 'secvod_audit_event': {
+      const audit = e.audit_event as { drama_id?: unknown; audit_detail?: { status?: unknown } } | undefined;
+      const dramaId = audit?.drama_id;
+      const status = Number(audit?.audit_detail?.status);
+      if ((typeof dramaId !== 'number' && typeof dramaId !== 'string') || !Number.isInteger(status)) throw new BadRequest('secvod_audit_event lacks drama_id or audit_detail.status');
+      // Unknown (yet): the push overtook the write recording auditdrama's answer; WeChat pushes it again.
+      if ((await wechatAuditEvent(String(dramaId), status, (id) => mediaAssets.rejectionReasons(id), publicationPorts)) === 'unknown') throw new NotFound(`no publish job holds drama ${String(dramaId)} (yet)`);
+      break;
+    }
     default:
       logger.info('wechat push ignored', { event: e.Event });
   }

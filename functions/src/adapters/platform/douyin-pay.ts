@@ -78,16 +78,17 @@ export type DouyinNotify =
 export type VerifyFailure = { ok: false; reason: string };
 
 /**
- * Verifies a callback: RSA-SHA256 over "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw body}\n" against
- * the platform public key, a timestamp inside `windowS`, then parses the body's `msg` JSON string.
+ * Verifies a Douyin callback's origin: RSA-SHA256 over "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw
+ * body}\n" against the platform public key, and a timestamp inside `windowS`. Payment callbacks and
+ * the playlet library's callbacks (platform/douyin-playlet-callbacks.ts) are checked alike.
  */
-export function verifyDouyinNotify(
+export function verifyDouyinSignature(
   headers: (name: string) => string | undefined,
   rawBody: string,
   platformPublicKey: string,
   now: Date,
   windowS = 300,
-): { ok: true; notify: DouyinNotify } | VerifyFailure {
+): { ok: true } | VerifyFailure {
   const timestamp = headers('byte-timestamp');
   const nonce = headers('byte-nonce-str');
   const signature = headers('byte-signature');
@@ -101,7 +102,19 @@ export function verifyDouyinNotify(
   } catch {
     valid = false;
   }
-  if (!valid) return { ok: false, reason: 'bad signature' };
+  return valid ? { ok: true } : { ok: false, reason: 'bad signature' };
+}
+
+/** Verifies a payment or refund callback (verifyDouyinSignature), then parses the body's `msg` JSON string. */
+export function verifyDouyinNotify(
+  headers: (name: string) => string | undefined,
+  rawBody: string,
+  platformPublicKey: string,
+  now: Date,
+  windowS = 300,
+): { ok: true; notify: DouyinNotify } | VerifyFailure {
+  const signed = verifyDouyinSignature(headers, rawBody, platformPublicKey, now, windowS);
+  if (!signed.ok) return signed;
   try {
     const body = JSON.parse(rawBody) as { msg?: string; type?: string };
     if (typeof body.msg !== 'string' || (body.type !== 'payment' && body.type !== 'refund')) return { ok: false, reason: 'unknown callback type' };
