@@ -27,6 +27,11 @@ export interface StackOptions {
   api?: boolean;
   /** Run the scheduled functions on short intervals (npm start does; tests call them directly). */
   jobs?: boolean;
+  /**
+   * Without `jobs`, still run the publish jobs' sweep this often: test stacks publish series whose jobs
+   * wait for polls (WeChat's pull tasks) that only the schedule makes.
+   */
+  publishSweepMs?: number;
   /** Run the world-model inference server (CPU), as the GPU endpoint's local stand-in. */
   inference?: boolean;
   log?: (line: string) => void;
@@ -201,6 +206,10 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
         const ms = await publishSeeded({ API: urls.API, LAMBDA: urls.LAMBDA }, apiEnv.OPERATOR_SECRET, seeded, { timeoutMs: 180_000, log: (line) => console.warn(line) });
         opts.log?.(`[seed] the demo dramas went live on both platforms in ${ms} ms`);
       }
+      if (!opts.jobs && opts.publishSweepMs) {
+        const sweep = startJobs({ lambdaUrl: url(s, s.ports.apiLambda), service: 'drama', stage: 'local', jobs: [{ name: 'syncPlatforms', everyMs: opts.publishSweepMs }], log: opts.log });
+        stops.push(async () => sweep.stop());
+      }
       if (opts.jobs) {
         const jobs = startJobs({
           lambdaUrl: url(s, s.ports.apiLambda),
@@ -208,7 +217,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
           stage: 'local',
           jobs: [
             { name: 'sweepOrders', everyMs: 60_000 },
-            { name: 'syncPlatforms', everyMs: 10_000 },
+            { name: 'syncPlatforms', everyMs: 5_000 },
             { name: 'ingestEpisode', everyMs: 10 * 60_000 },
             { name: 'sweepConversions', everyMs: 30_000 },
             { name: 'renewMemberships', everyMs: 60_000 },

@@ -62,7 +62,7 @@ export type AdminEpisodeInput = z.infer<typeof adminEpisodeInputSchema>;
 
 export const adminPublishInputSchema = z.object({ published: z.boolean() }).strict();
 
-export const adminUploadContentTypes = ['video/mp4', 'image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const adminUploadContentTypes = ['video/mp4', 'image/jpeg', 'image/png', 'image/webp'] as const;
 /** Episode files up to 512 MiB; covers up to 5 MiB. */
 export const maxMediaBytes = 512 * 1024 * 1024;
 export const maxCoverBytes = 5 * 1024 * 1024;
@@ -78,7 +78,7 @@ export const adminUploadInputSchema = z
   .refine(
     (u) =>
       u.kind === 'media' ? u.contentType === 'video/mp4' : u.kind === 'report' ? (reportContentTypes as readonly string[]).includes(u.contentType) : u.contentType.startsWith('image/'),
-    'media are video/mp4, covers are images, cost reports are PDF or images',
+    'media are video/mp4, covers are images, cost reports are JPEG or PNG images',
   )
   .refine((u) => u.kind === 'media' || u.bytes <= maxCoverBytes, `covers and reports are limited to ${maxCoverBytes} bytes`);
 export type AdminUploadInput = z.infer<typeof adminUploadInputSchema>;

@@ -29,9 +29,12 @@ export const budgetTierText: Record<BudgetTier, string> = {
   national: '国家级许可（100万元及以上）',
 };
 
-/** The cost report (成本配置比例情况报告) an operator uploads: a PDF or an image, private, under reports/. */
+/**
+ * The cost report (成本配置比例情况报告) an operator uploads: an image (WeChat takes it as an image
+ * material for its review), private, under reports/.
+ */
 export const reportKeySchema = z.string().max(256).regex(/^reports\/[A-Za-z0-9/_.-]+$/, 'cost reports live under reports/');
-export const reportContentTypes = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const reportContentTypes = ['image/jpeg', 'image/png'] as const;
 
 /** PUT /admin/series/{seriesId}/compliance: all three, or the series cannot go on sale while it has paid episodes. */
 export const complianceInputSchema = z

@@ -54,6 +54,38 @@ describe('the demo dramas', () => {
   });
 });
 
+describe('playing on each platform', () => {
+  it('plays from WeChat\'s media assets in WeChat, in Douyin\'s playlet player in Douyin, and our own signed media elsewhere; the paywall is ours everywhere', async () => {
+    const { signIn } = apiClient(stack.urls.API);
+    const seriesId = 'the-heiress-returns';
+    const review = await reviewOf(seriesId);
+    const [wechat, douyin, h5] = await Promise.all([signIn(`wx-viewer-${run}`, 'wechat'), signIn(`dy-viewer-${run}`, 'douyin'), signIn(`h5-viewer-${run}`, 'sandbox')]);
+    const play = (token: string, episode: number) => api('/play', { body: { seriesId, episode }, token });
+
+    const own = await play(h5.token, 1);
+    expect(own.status).toBe(200);
+    expect(own.body.source ?? 'own').toBe('own');
+    expect(new URL(own.body.url).origin).toBe(stack.urls.MEDIA);
+
+    const fromWechat = await play(wechat.token, 1);
+    expect(fromWechat.body).toMatchObject({ source: 'wechat', seriesId, episode: 1 });
+    expect(new URL(fromWechat.body.url).origin).toBe(stack.urls.SANDBOX);
+    // The same file: the burned-in episode WeChat pulled, served by its link (with ranges).
+    const [a, b] = await Promise.all([fetch(fromWechat.body.url), fetch(own.body.url)]);
+    expect(a.status).toBe(200);
+    expect(Buffer.from(await a.arrayBuffer()).equals(Buffer.from(await b.arrayBuffer()))).toBe(true);
+    expect((await fetch(fromWechat.body.url, { headers: { range: 'bytes=0-99' } })).status).toBe(206);
+    expect((await fetch(fromWechat.body.url.replace(/sign=[0-9a-f]/, 'sign=x'))).status).toBe(403);
+
+    const fromDouyin = await play(douyin.token, 1);
+    expect(fromDouyin.body).toMatchObject({ source: 'douyin_playlet', playlet: { albumId: review.douyin.albumId, episodeId: expect.any(String) } });
+    expect(new URL(fromDouyin.body.url).origin).toBe(stack.urls.MEDIA);
+
+    // A locked episode is our paywall's on every platform.
+    for (const viewer of [wechat, douyin, h5]) expect((await play(viewer.token, 6)).body.code).toBe('ENTITLEMENT_REQUIRED');
+  });
+});
+
 describe('compliance at publishing', () => {
   it('publishes a paid series only with its budget tier, licence and cost report, and keeps them while it is on sale', async () => {
     const id = `paid-${run}`;
@@ -62,7 +94,7 @@ describe('compliance at publishing', () => {
     expect([refused.status, refused.body.code]).toEqual([409, 'CONFLICT']);
     expect(refused.body.message).toMatch(/备案号.*预算档位.*成本配置比例情况报告/);
     // A licence alone is not enough.
-    await ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `合规测试${run}`, genre: '悬疑', freeEpisodes: 1, episodePriceCoins: 30, seriesPriceFen: 990, licence: '(2026)沪剧审字第7号' } });
+    await ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `合规测试${run}`, genre: '悬疑', freeEpisodes: 1, episodePriceCoins: 30, seriesPriceFen: 990, order: 50, licence: '(2026)沪剧审字第7号' } });
     expect((await ops.admin(`/series/${id}/publish`, { body: { published: true } })).status).toBe(409);
     expect((await ops.admin(`/series/${id}/compliance`, { method: 'PUT', body: { budgetTier: 'regional', licence: 'x', costReportKey: 'reports/x.png' } })).status).toBe(400);
     expect((await ops.admin(`/series/${id}/compliance`, { method: 'PUT', body: { budgetTier: 'provincial', licence: 'x', costReportKey: 'media/elsewhere.png' } })).status).toBe(400);
@@ -72,7 +104,7 @@ describe('compliance at publishing', () => {
     expect((await ops.admin(`/series/${id}/publish`, { body: { published: true } })).body).toMatchObject({ published: true });
 
     // On sale: the licence cannot be removed, nor every episode made free and then a paid one added without it.
-    const cleared = await ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `合规测试${run}`, genre: '悬疑', freeEpisodes: 1, episodePriceCoins: 30, seriesPriceFen: 990 } });
+    const cleared = await ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `合规测试${run}`, genre: '悬疑', freeEpisodes: 1, episodePriceCoins: 30, seriesPriceFen: 990, order: 50 } });
     expect([cleared.status, cleared.body.code]).toEqual([409, 'CONFLICT']);
     expect((await ops.admin('/series')).body.items.find((s: { id: string }) => s.id === id)).toMatchObject({ licence: '(2026)沪剧审字第7号', published: true });
   });
@@ -86,7 +118,7 @@ describe('compliance at publishing', () => {
       rounds.map(async (id, i) => {
         const paid = () => ops.admin(`/series/${id}/episodes/2`, { method: 'PUT', body: { title: '第2集', durationS: 29, mediaKey: 'media/witness-in-the-rain/ep-002.mp4' } });
         const publish = () => ops.admin(`/series/${id}/publish`, { body: { published: true } });
-        const lower = () => ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `并发${id}`, genre: '悬疑', freeEpisodes: 0, episodePriceCoins: 30, seriesPriceFen: 990 } });
+        const lower = () => ops.admin(`/series/${id}`, { method: 'PUT', body: { title: `并发${id}`, genre: '悬疑', freeEpisodes: 0, episodePriceCoins: 30, seriesPriceFen: 990, order: 50 } });
         const order = [paid, publish, lower];
         // Vary who goes first, then fire them together.
         const fired = await Promise.all(order.map((f, k) => order[(k + i) % order.length]).map((f) => f()));

@@ -119,8 +119,7 @@ it('killed after every one of its writes, the jobs still finish: each episode up
   const title = `崩溃测试${run}`;
   await start(id, title);
   const driver = crashingDriver({ crashAfterWrite: true });
-  const douyinCrashes = await driver.settle(id, 'douyin', (s) => s === 'online');
-  const wechatCrashes = await driver.settle(id, 'wechat', (s) => s === 'approved');
+  const [douyinCrashes, wechatCrashes] = await Promise.all([driver.settle(id, 'douyin', (s) => s === 'online'), driver.settle(id, 'wechat', (s) => s === 'approved')]);
   // Every claim and every result of this process's drivers was a crash point: before any callback
   // there are at least the cover's and both uploads' (Douyin), the cover's and both pulls' (WeChat).
   expect(douyinCrashes).toBeGreaterThanOrEqual(6);

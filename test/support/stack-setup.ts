@@ -35,7 +35,7 @@ const holder = globalThis as typeof globalThis & { dramaTestStacks?: Map<string,
  * Starts a fresh local stack (new data directory, free ports, shared render cache) for one jest
  * project. `api` and `app` say whether serverless-offline and the H5 server run too.
  */
-export async function startTestStack(name: string, opts: { api: boolean; app: boolean; visibility?: CatalogVisibility }): Promise<void> {
+export async function startTestStack(name: string, opts: { api: boolean; app: boolean; visibility?: CatalogVisibility; publishSweepMs?: number }): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `drama-${name}-`));
   const settings = stackSettings({
     dataDir,
@@ -51,7 +51,7 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
   // The fuzz and access suites try many wrong operator secrets from this one address.
   process.env.OPERATOR_LOGIN_FAILURES = '100000';
-  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
+  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app, publishSweepMs: opts.publishSweepMs });
   (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
   mkdirSync(infoDir(), { recursive: true });

@@ -5,7 +5,7 @@ import { json, route } from '../lib/http';
 import { clock, media } from '../lib/ports';
 
 const uploadTtlS = 900;
-const extensionOf: Record<string, string> = { 'video/mp4': 'mp4', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
+const extensionOf: Record<string, string> = { 'video/mp4': 'mp4', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const prefixOf = { media: 'media', cover: 'covers', report: 'reports' } as const;
 
 /** A presigned PUT for an episode file (private, under media/), a cover (public, under covers/) or a cost report (private, under reports/). */

@@ -28,6 +28,8 @@ export const ingestPorts: IngestPorts = {
   jobs: dynamoIngestJobs(documentClient, table),
   ...dynamoIngestCatalog(documentClient, table),
   burnIn: s3BurnIn(client, () => config().mediaBucket, () => ({ ffmpeg: ffmpegPath(), font: config().ingest.licenceFont })),
+  // The series' publish jobs wait for burned episodes: they move on now rather than at the next sweep.
+  onServed: (seriesId) => invokeAsync(config().publishing.syncFunction, { seriesId }),
   now: clock,
 };
 

@@ -15,6 +15,8 @@ import { clock } from './ports';
 
 /** The publish jobs' adapters (going live on the platforms), built once per container. */
 export const mediaAssets = wechatMediaAssets();
+/** What /play needs of the platforms' media: WeChat's temporary links. */
+export const platformMedia = { wechatLink: (mediaId: string, expiresAt: Date) => mediaAssets.mediaLink(mediaId, expiresAt) };
 const log = (message: string, fields: Record<string, unknown>) => logger.info(message, fields);
 
 /** The platforms fetch our files from presigned URLs signed for them (the user parameter names who). */

@@ -49,6 +49,8 @@ export interface IngestPorts {
   burnIn(input: { sourceKey: string; outputKey: string; licence: string }): Promise<void>;
   /** Serves `mediaKey` for the episode if its upload is still `sourceKey` (false: a newer upload won). */
   serve(seriesId: string, index: number, result: { sourceKey: string; mediaKey: string; burnedLicence?: string }): Promise<boolean>;
+  /** An episode is served from its ingest's output: what waits for it (the publish jobs) may move on. */
+  onServed?: (seriesId: string) => Promise<void>;
   now: () => Date;
 }
 
@@ -95,7 +97,10 @@ export async function ingestEpisode(seriesId: string, index: number, ports: Inge
 
   const output = job.steps['burn-in']?.outputKey ?? job.sourceKey;
   if (!(await ports.serve(seriesId, index, { sourceKey: job.sourceKey, mediaKey: output, ...(licence ? { burnedLicence: licence } : {}) }))) return 'superseded';
-  if (!job.done) await write(ports.jobs, { ...job, done: true }, job.version, ports.now());
+  if (!job.done) {
+    await write(ports.jobs, { ...job, done: true }, job.version, ports.now());
+    await ports.onServed?.(seriesId);
+  }
   return 'served';
 }
 

@@ -4,6 +4,7 @@ import type { ProductCatalog } from '@drama/shared/products';
 import { releasedEpisodes, type CatalogReader, type Series } from '../catalog/catalog';
 import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
+import { platformSource, type PlatformMedia } from './platform-source';
 import { episodePrice } from '../wallet/unlock';
 
 export interface HoldingsReader {
@@ -23,6 +24,9 @@ export interface PlayPorts {
   now: () => Date;
   /** The products on sale (the operator's membership prices); shared/products.ts's defaults when absent. */
   products?: () => Promise<ProductCatalog>;
+  /** The platforms' own media (WeChat's links to approved dramas); our signed media when absent. */
+  platformMedia?: PlatformMedia;
+  log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /**
@@ -40,8 +44,12 @@ export async function paywallOffers(series: Series, episode: number, offers: Off
   });
 }
 
-/** Play asks the one entitlement rule, then signs a short-lived media URL for this caller. */
-export async function play(input: PlayInput, userId: string, ports: PlayPorts): Promise<PlayOutput> {
+/**
+ * Play asks the one entitlement rule, then answers with a short-lived media URL for this caller: on
+ * WeChat and Douyin the platform's own media once it approved the drama (platform-source.ts), else
+ * our URL signed for this viewer.
+ */
+export async function play(input: PlayInput, userId: string, ports: PlayPorts, viewerPlatform?: string): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
   if (!series || !series.published) throw new NotFound(`no series ${input.seriesId}`);
   const now = ports.now();
@@ -53,11 +61,23 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
   const decision = decideEntitlement(termsOf(series), episode.index, holdings, now);
   if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode.index, decision.offers, ports.products));
 
+  const expiresAt = new Date(now.getTime() + playUrlTtlS * 1000);
+  const where = platformSource(series, episode.index, viewerPlatform);
+  if (where.source === 'wechat' && ports.platformMedia) {
+    try {
+      const url = await ports.platformMedia.wechatLink(where.mediaId, expiresAt);
+      return { url, expiresAt: expiresAt.toISOString(), seriesId: series.id, episode: episode.index, source: 'wechat' };
+    } catch (error) {
+      // The platform refused the link (de-authorised, down): the viewer, entitled, still plays ours.
+      ports.log?.('wechat media link refused: serving our own', { seriesId: series.id, episode: episode.index, error: (error as Error).message });
+    }
+  }
   const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {
     url,
-    expiresAt: new Date(now.getTime() + playUrlTtlS * 1000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
     seriesId: series.id,
     episode: episode.index,
+    ...(where.source === 'douyin_playlet' ? { source: 'douyin_playlet' as const, playlet: where.playlet } : {}),
   };
 }
