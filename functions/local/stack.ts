@@ -91,6 +91,8 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     PUBLISH_RETRY_DELAYS_MS: process.env.PUBLISH_RETRY_DELAYS_MS ?? [30_000, 120_000, 600_000, 3_600_000].map(scaled).join(','),
     PUBLISH_POLL_MS: process.env.PUBLISH_POLL_MS ?? scaled(2000),
     LICENCE_FONT: licenceFont(),
+    // WeChat's membership subscription is offered locally (the sandbox plays it).
+    WECHAT_SIGNING: process.env.WECHAT_SIGNING ?? 'on',
     PLATFORM_MODE: 'sandbox',
     SANDBOX_URL: url(s, s.ports.sandbox),
     DOUYIN_APP_ID: identity.douyin.appId,
@@ -221,6 +223,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
             { name: 'ingestEpisode', everyMs: 10 * 60_000 },
             { name: 'sweepConversions', everyMs: 30_000 },
             { name: 'renewMemberships', everyMs: 60_000 },
+            { name: 'renewWechatSignings', everyMs: 60_000 },
             { name: 'releaseEpisodes', everyMs: 30_000 },
             { name: 'announceNewDramas', everyMs: 60_000 },
             { name: 'remindCheckins', everyMs: 10 * 60_000 },

@@ -1,9 +1,10 @@
 import { playletRoutes } from './playlet';
 import type { Route, RouteContext } from './routes-context';
+import { signingRoutes } from './signing';
 import { vodRoutes } from './vod';
 
 /**
- * Going live: Douyin's playlet library and WeChat's media assets, and the test controls that play
+ * Going live: Douyin's playlet library, WeChat's media assets and its membership subscription, and the test controls that play
  * their reviewers (a decision per drama title: approve by default, reject with a reason, or hold in
  * review) and their transcoders (the next N uploads fail).
  */
@@ -19,6 +20,7 @@ export function goingLiveRoutes(ctx: RouteContext): Record<string, Route> {
   return {
     ...playletRoutes(ctx, { takeUploadFailure: take('douyin') }),
     ...vodRoutes(ctx, { takeUploadFailure: take('wechat') }),
+    ...signingRoutes(ctx),
 
     // Test control: how the reviewers decide on a title, on both platforms.
     'POST /control/review': async (req, _url, res) => {

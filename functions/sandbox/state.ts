@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlayletState } from './playlet';
+import type { SandboxContract } from './signing';
 import type { VodState } from './vod';
 
 /** The sandbox platform's own records, persisted as JSON so a restart loses no order or delivery. */
@@ -68,6 +69,8 @@ export interface SandboxState {
   /** Douyin's playlet library and WeChat's media assets (going live). */
   playlet: PlayletState;
   vod: VodState;
+  /** WeChat's membership subscriptions, by contract code. */
+  contracts: Record<string, SandboxContract>;
   /** The reviewers' decision per drama title (default: approve). */
   reviewDecisions: Record<string, { decision: 'approve' | 'reject' | 'hold'; reason?: string }>;
 }
@@ -82,6 +85,7 @@ export function loadState(dir: string): { state: SandboxState; save(): void } {
     playlet: { resources: [], albums: {} },
     vod: { materials: {}, tasks: {}, media: {}, dramas: {} },
     reviewDecisions: {},
+    contracts: {},
     ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}),
   };
   return {

@@ -14,6 +14,7 @@ import {
 } from './admin';
 import { attributionLaunchInputSchema } from './attribution';
 import { complianceInputSchema } from './going-live';
+import { signInputSchema } from './wechat-signing';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
 import { commentParamsSchema, episodeParamsSchema, moderateCommentInputSchema, postCommentInputSchema } from './comments';
@@ -71,6 +72,8 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/orders', function: 'createOrder', handler: 'create-order', auth: 'viewer', body: createOrderInputSchema },
   { method: 'GET', path: '/orders/{orderId}', function: 'getOrder', handler: 'get-order', auth: 'viewer', params: orderIdParamsSchema, owns: 'order' },
   { method: 'POST', path: '/memberships/cancel', function: 'cancelMembership', handler: 'cancel-membership', auth: 'viewer' },
+  { method: 'POST', path: '/memberships/sign', function: 'signMembership', handler: 'sign-membership', auth: 'viewer', body: signInputSchema },
+  { method: 'GET', path: '/me/signing', function: 'getSigning', handler: 'get-signing', auth: 'viewer' },
   { method: 'POST', path: '/pay/douyin/notify', function: 'douyinNotify', handler: 'douyin-notify', auth: 'platform' },
   { method: 'POST', path: '/pay/wechat/notify', function: 'wechatNotify', handler: 'wechat-notify', auth: 'platform' },
   { method: 'POST', path: '/platform/douyin/playlet', function: 'douyinPlayletNotify', handler: 'douyin-playlet-notify', auth: 'platform' },

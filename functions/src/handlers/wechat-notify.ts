@@ -2,6 +2,9 @@ import { verifyWechatPush, wechatAck } from '../adapters/platform/wechat-pay';
 import { BadRequest, NotFound, Unauthorized } from '../domain/errors';
 import { confirmPayment, refundOrder } from '../domain/orders/settle';
 import { wechatAuditEvent } from '../domain/publishing/publication';
+import { userIdFor } from '../domain/auth/login';
+import { chargeFailed, signingNotified } from '../domain/membership/wechat-signing';
+import { signingPorts } from '../lib/signing-ports';
 import { config } from '../lib/config';
 import { json, rawBody, route } from '../lib/http';
 import { logger } from '../lib/logger';
@@ -52,6 +55,19 @@ export const handler = route({ auth: 'none' }, async ({ event }) => {
       if ((await wechatAuditEvent(String(dramaId), status, (id) => mediaAssets.rejectionReasons(id), publicationPorts)) === 'unknown') throw new NotFound(`no publish job holds drama ${String(dramaId)} (yet)`);
       break;
     }
+    // Membership subscription: signed or terminated (SignStatus 1, 2), and a charge that failed.
+    case 'xpay_subscribe_signing_result_notify': {
+      const status = e.SignStatus === 1 ? 'signed' : e.SignStatus === 2 ? 'terminated' : undefined;
+      if (typeof e.OpenId !== 'string' || typeof e.OutContractCode !== 'string' || !status) throw new BadRequest('signing result lacks OpenId, OutContractCode or SignStatus');
+      if ((await signingNotified(userIdFor('wechat', e.OpenId), e.OutContractCode, status, signingPorts)) === 'unknown') throw new NotFound('no such signing');
+      break;
+    }
+    case 'xpay_subscribe_pay_result_notify':
+      // A paid charge comes as xpay_goods_deliver_notify; this one brings failures.
+      if (e.RetCode === 0) break;
+      if (typeof e.OutTradeNo !== 'string') throw new BadRequest('charge result lacks OutTradeNo');
+      if ((await chargeFailed(e.OutTradeNo, String(e.RetMsg ?? `RetCode ${String(e.RetCode)}`), signingPorts)) === 'unknown') throw new NotFound('no such charge');
+      break;
     default:
       logger.info('wechat push ignored', { event: e.Event });
   }

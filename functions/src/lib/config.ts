@@ -64,6 +64,11 @@ export interface Config {
     /** 制作方, as WeChat's drama review is told. */
     producer: string;
   };
+  /**
+   * WeChat's membership subscription (membership/wechat-signing.ts): offered only once this
+   * mini-program qualifies (virtual payment live, 90 days since release, 10k daily users).
+   */
+  wechatSigning: boolean;
   /** The episode ingest (media/ingest.ts). */
   ingest: {
     /** The function that runs an episode's ingest (invoked asynchronously after an upload). */
@@ -106,6 +111,12 @@ function visibilityFrom(value: string | undefined): CatalogVisibility {
   const v = (value ?? 'approved') as CatalogVisibility;
   if (!catalogVisibilities.includes(v)) throw new Error(`CATALOG_VISIBILITY must be approved or published, got ${value}`);
   return v;
+}
+
+function onOff(name: string, fallback: 'on' | 'off'): boolean {
+  const value = process.env[name] ?? fallback;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be on or off, got ${value}`);
+  return value === 'on';
 }
 
 function required(name: string): string {
@@ -183,6 +194,7 @@ function load(): Config {
       playerPath: process.env.PLAYLET_PLAYER_PATH ?? 'packages/watch/pages/player/index',
       producer: process.env.DRAMA_PRODUCER ?? '短剧示例制作方',
     },
+    wechatSigning: onOff('WECHAT_SIGNING', 'off'),
     ingest: {
       ingestFunction: process.env.INGEST_FUNCTION ?? 'drama-local-ingestEpisode',
       licenceFont: process.env.LICENCE_FONT ?? '',

@@ -7,6 +7,7 @@ import { errorText } from '@/lib/error-text';
 import { useGetProducts } from '@/features/pay/api/get-products';
 import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
+import { signOnWechat, signsOnWechat } from '@/features/pay/wechat-sign';
 import { planPriceText } from '@/features/pay/product-text';
 import { cancelMembership } from '@/features/wallet/api/cancel-membership';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
@@ -44,7 +45,7 @@ export default function MembershipPage() {
                 <Text className="plan__note">{plan.autoRenew ? '自动续费，可随时取消' : `${plan.months} 个月，到期不续费`}</Text>
               </View>
               <Text className="plan__price">{planPriceText(plan)}</Text>
-              <Button role="button" className="pill plan__buy" aria-label={`开通${plan.title}`} onClick={() => pay.start({ kind: 'membership', plan: plan.plan }, plan.title)}>
+              <Button role="button" className="pill plan__buy" aria-label={`开通${plan.title}`} onClick={() => (signsOnWechat(plan.plan) ? void signOnWechat(plan.plan).then(wallet.reload, wallet.reload) : pay.start({ kind: 'membership', plan: plan.plan }, plan.title))}>
                 {member ? '续费' : '开通'}
               </Button>
             </View>
