@@ -27,7 +27,6 @@ function toSeries(item: Item): Series {
     publishedAt: item.publishedAt as string | undefined,
     announcedAt: item.announcedAt as string | undefined,
     episodes: [],
-    review: { douyin: { state: 'draft' }, wechat: { state: 'draft' } },
   };
 }
 

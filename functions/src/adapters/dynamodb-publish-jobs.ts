@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { ReviewPlatform } from '@drama/shared/going-live';
-import type { Series } from '../domain/catalog/catalog';
+import { reviewOf, type Series } from '../domain/catalog/catalog';
 import { reviewSummary, type PublishJob, type PublishJobStore } from '../domain/publishing/job';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
@@ -89,6 +89,7 @@ export const dynamoPublishJobs: PublishJobStore = {
 export function attachPublishItem(series: Series, item: Record<string, unknown>): void {
   const job = fromItem(item);
   const summary = reviewSummary(job);
+  series.review = reviewOf(series);
   if (job.platform === 'douyin') {
     series.review.douyin = summary;
     const episodeIds = Object.fromEntries(Object.entries(job.episodes).flatMap(([i, e]) => (e.episodeId ? [[Number(i), e.episodeId]] : [])));

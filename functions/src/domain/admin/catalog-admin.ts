@@ -1,6 +1,6 @@
 import type { AdminEpisodeInput, AdminSeries, AdminSeriesInput } from '@drama/shared/admin';
 import type { ComplianceInput } from '@drama/shared/going-live';
-import type { Series } from '../catalog/catalog';
+import { reviewOf, type Series } from '../catalog/catalog';
 import { BadRequest, NotFound } from '../errors';
 import { Conflict } from '../orders/create-order';
 import { complianceFieldText, missingCompliance, paidSeriesRule, type PaidSeriesRule } from '../publishing/compliance';
@@ -60,7 +60,7 @@ export function adminView(series: Series, coverUrl: (key: string) => string): Ad
       ...(e.priceCoins !== undefined ? { priceCoins: e.priceCoins } : {}),
       ...(e.releaseAt ? { releaseAt: e.releaseAt } : {}),
     })),
-    review: series.review,
+    review: reviewOf(series),
   };
 }
 

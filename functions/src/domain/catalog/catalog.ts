@@ -24,11 +24,14 @@ export interface Series {
   /** When the new-drama reminder went out. */
   announcedAt?: string;
   episodes: Episode[];
-  /** Each platform's review of it (publishing/job.ts keeps the detail). */
-  review: SeriesReview;
+  /** Each platform's review of it (publishing/job.ts keeps the detail); none yet reads as drafts (`reviewOf`). */
+  review?: SeriesReview;
   /** How the platforms name its episodes, once they hold them: Douyin's album and episode ids, WeChat's media ids. */
   platformIds?: { douyin?: { albumId: string; episodeIds: Record<number, string> }; wechat?: { mediaIds: Record<number, string> } };
 }
+
+/** A series' review on both platforms: drafts where no publish job has run. */
+export const reviewOf = (series: Pick<Series, 'review'>): SeriesReview => series.review ?? { douyin: { state: 'draft' }, wechat: { state: 'draft' } };
 
 /** Episodes a viewer can see at `now`: released ones (no release time, or a past one). */
 export function releasedEpisodes(series: Series, now: Date): Episode[] {

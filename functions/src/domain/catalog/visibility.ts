@@ -1,12 +1,12 @@
 import { reviewAllows, type CatalogVisibility, type ViewerPlatform } from '@drama/shared/going-live';
-import type { CatalogReader, Series } from './catalog';
+import { reviewOf, type CatalogReader, type Series } from './catalog';
 
 /**
  * Which published series viewers see (going-live.ts's rule): with `approved`, only what a platform
  * approved; inside Douyin or WeChat, only what that platform approved.
  */
 export function visibleOn(series: Series, viewer: ViewerPlatform, visibility: CatalogVisibility): boolean {
-  return series.published && reviewAllows(series.review, viewer, visibility);
+  return series.published && reviewAllows(reviewOf(series), viewer, visibility);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { playableOn } from '@drama/shared/going-live';
-import type { Series } from '../catalog/catalog';
+import { reviewOf, type Series } from '../catalog/catalog';
 
 /**
  * Where a viewer's media comes from on their platform, once the entitlement rule let them play: on
@@ -15,11 +15,12 @@ export interface PlatformMedia {
 export type PlatformSource = { source: 'wechat'; mediaId: string } | { source: 'douyin_playlet'; playlet: { albumId: string; episodeId: string } } | { source: 'own' };
 
 export function platformSource(series: Series, episode: number, viewerPlatform: string | undefined): PlatformSource {
-  if (viewerPlatform === 'wechat' && playableOn(series.review.wechat.state)) {
+  const review = reviewOf(series);
+  if (viewerPlatform === 'wechat' && playableOn(review.wechat.state)) {
     const mediaId = series.platformIds?.wechat?.mediaIds[episode];
     if (mediaId) return { source: 'wechat', mediaId };
   }
-  if (viewerPlatform === 'douyin' && series.review.douyin.state === 'online') {
+  if (viewerPlatform === 'douyin' && review.douyin.state === 'online') {
     const album = series.platformIds?.douyin;
     const episodeId = album?.episodeIds[episode];
     if (album && episodeId) return { source: 'douyin_playlet', playlet: { albumId: album.albumId, episodeId } };
