@@ -90,6 +90,9 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByLabel('单集价格（金币）').fill('60');
     await ops.getByLabel('全集价格（元）').fill('12.90');
     await ops.getByLabel('备案号').fill('(2026)沪剧审字第088号');
+    // The platforms take a drama with its cover.
+    await ops.getByLabel('封面').setInputFiles(join(dirname(episodeFiles()[0]), 'cover.jpg'));
+    await ops.getByRole('status').getByText('封面已上传，保存后生效').waitFor();
     await ops.getByRole('button', { name: '保存' }).click();
     await ops.getByRole('status').getByText('已保存').waitFor();
     // A paid drama goes on sale only with its budget tier and cost report beside the licence.
