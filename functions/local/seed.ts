@@ -37,7 +37,7 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
   const { renderAll } = await import('./seed/cli');
   const { renderReport } = await import('./seed/report');
   const { seedIngestPorts } = await import('./seed/ingest');
-  const { ingestEpisode } = await import('../src/domain/media/ingest');
+  const { ingestEpisode } = await import('../src/domain/media/burn-in');
   const renderDir = s.renderDir;
   await renderAll({ outDir: renderDir, onProgress: opts.onProgress, maxEpisodes: opts.maxEpisodes });
   const ingest = seedIngestPorts(s, clients);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { IngestPorts } from '../domain/media/ingest';
+import type { IngestPorts } from '../domain/media/burn-in';
 import { burnLicence, type BurnInOptions } from './ffmpeg-burn-in';
 
 /** Ingest step 1 on the media bucket: the upload fetched to a temp file, burned, and the result stored. */

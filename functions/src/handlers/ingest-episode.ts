@@ -1,4 +1,4 @@
-import { ingestEpisode, ingestStale } from '../domain/media/ingest';
+import { ingestEpisode, ingestStale } from '../domain/media/burn-in';
 import { logger } from '../lib/logger';
 import { ingestPorts } from '../lib/ingest-ports';
 

@@ -1,9 +1,9 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { documentClient } from '../adapters/dynamodb';
-import { dynamoIngestCatalog, dynamoIngestJobs } from '../adapters/dynamodb-ingest';
+import { dynamoIngestCatalog, dynamoIngestJobs } from '../adapters/dynamodb-burn-in';
 import { invokeAsync } from '../adapters/lambda-invoke';
 import { s3BurnIn } from '../adapters/s3-burn-in';
-import type { IngestPorts } from '../domain/media/ingest';
+import type { IngestPorts } from '../domain/media/burn-in';
 import { config } from './config';
 import { clock } from './ports';
 

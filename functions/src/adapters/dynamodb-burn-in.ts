@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { IngestJob, IngestJobStore, IngestPorts } from '../domain/media/ingest';
+import type { IngestJob, IngestJobStore, IngestPorts } from '../domain/media/burn-in';
 import { keys } from './dynamodb';
 
 /**
