@@ -38,9 +38,9 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
 
   const upload = async (req: IncomingMessage, res: ServerResponse, target: URL, key: string) => {
     // Viewers upload images under uploads/; operators (their URLs come from /admin/uploads) episode
-    // media under media/ and covers under covers/. The signature covers the length either way.
-    const prefix = ['uploads', 'media', 'covers'].find((p) => key.startsWith(`${p}/`));
-    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media and covers only');
+    // media under media/, covers under covers/ and cost reports under reports/. The signature covers the length either way.
+    const prefix = ['uploads', 'media', 'covers', 'reports'].find((p) => key.startsWith(`${p}/`));
+    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media, covers and reports only');
     const limit = prefix === 'uploads' ? maxUploadBytes : maxMediaBytes;
     const length = Number(req.headers['content-length']);
     if (!Number.isInteger(length) || length < 1 || length > limit) return deny(res, 413, 'EntityTooLarge', 'bad content-length');

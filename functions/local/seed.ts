@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -17,52 +17,42 @@ export interface SeedOptions {
 
 const marker = { pk: 'META', sk: 'SEED' };
 
+/** The demo dramas' licence numbers (burned into their opening seconds by the ingest). */
+export const seedLicence = (order: number) => `演示备案号 DEMO-${String(order + 1).padStart(4, '0')}`;
+
 /**
  * Seeds the demo catalog once: renders covers and episodes with the bundled ffmpeg (cached in
- * RENDER_DIR), uploads them to the private media bucket, writes the catalog items, and only
- * then writes the seed marker. Every step is idempotent, so an interrupted seed is simply re-run.
+ * RENDER_DIR), uploads them to the private media bucket, writes the catalog items with their
+ * compliance (a provincial 备案, a cost report), runs the episode ingest on each (the licence burned
+ * in; the burned files are cached in RENDER_DIR too), and only then writes the seed marker. Every
+ * step is idempotent, so an interrupted seed is simply re-run. Publishing them on the platforms
+ * happens once the API is up (publish-seeded.ts). Returns the ids of the series seeded now.
  */
-export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts: SeedOptions = {}): Promise<boolean> {
+export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts: SeedOptions = {}): Promise<string[]> {
   const { Item } = await clients.documents.send(new GetCommand({ TableName: s.tableName, Key: marker }));
-  if (Item && Item.version === seedVersion && Item.maxEpisodes === (opts.maxEpisodes ?? null)) return false;
+  if (Item && Item.version === seedVersion && Item.maxEpisodes === (opts.maxEpisodes ?? null)) return [];
 
   // The renderer and the stories load only when a seed is due.
   const { seedSeries } = await import('./seed/catalog');
   const { renderAll } = await import('./seed/cli');
+  const { renderReport } = await import('./seed/report');
+  const { seedIngestPorts } = await import('./seed/ingest');
+  const { ingestEpisode: burnIn } = await import('../src/domain/media/burn-in');
   const renderDir = s.renderDir;
   await renderAll({ outDir: renderDir, onProgress: opts.onProgress, maxEpisodes: opts.maxEpisodes });
+  const burnInPorts = seedIngestPorts(s, clients);
 
   const seededAt = Date.now();
   const publishedAt = (order: number) => new Date(seededAt - (seedSeries.length - order) * 86_400_000).toISOString();
-  const ingest = await ingestPorts(s, clients);
+  const previews = await previewPorts(s, clients);
   for (const [order, series] of seedSeries.entries()) {
     const episodes = series.episodes.slice(0, opts.maxEpisodes ?? series.episodes.length);
     const coverKey = `covers/${series.id}.jpg`;
     await put(clients, s, coverKey, join(renderDir, series.id, 'cover.jpg'), 'image/jpeg');
-    for (const episode of episodes) {
-      const file = `ep-${String(episode.index).padStart(3, '0')}.mp4`;
-      await put(clients, s, `media/${series.id}/${file}`, join(renderDir, series.id, file), 'video/mp4');
-      await clients.documents.send(
-        new PutCommand({
-          TableName: s.tableName,
-          Item: {
-            pk: keys.catalogPk,
-            sk: keys.episodeSk(series.id, episode.index),
-            kind: 'episode',
-            seriesId: series.id,
-            index: episode.index,
-            title: episode.title,
-            durationS: episode.durationS,
-            mediaKey: `media/${series.id}/${file}`,
-          },
-        }),
-      );
-    }
-    // The episode ingest, as for an operator's upload: trial previews of the paid episodes.
-    for (const episode of episodes) {
-      const mediaKey = `media/${series.id}/ep-${String(episode.index).padStart(3, '0')}.mp4`;
-      await ingest.run({ seriesId: series.id, index: episode.index, mediaKey, durationS: episode.durationS, freeEpisodes: series.freeEpisodes, previewS: ingest.previewS });
-    }
+    const report = join(renderDir, series.id, 'cost-report.png');
+    if (!existsSync(report)) await renderReport(series, report);
+    const costReportKey = `reports/${series.id}/cost-report.png`;
+    await put(clients, s, costReportKey, report, 'image/png');
     await clients.documents.send(
       new PutCommand({
         TableName: s.tableName,
@@ -80,7 +70,10 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
           freeEpisodes: series.freeEpisodes,
           episodePriceCoins: series.episodePriceCoins,
           seriesPriceFen: series.seriesPriceFen,
-          licence: `演示备案号 DEMO-${String(order + 1).padStart(4, '0')}`,
+          licence: seedLicence(order),
+          budgetTier: 'provincial',
+          costReportKey,
+          maxEpisode: episodes.length,
           order,
           published: true,
           // Published a day apart, the last series newest (新剧榜); announced already, so no
@@ -90,6 +83,32 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
         },
       }),
     );
+    for (const episode of episodes) {
+      const file = `ep-${String(episode.index).padStart(3, '0')}.mp4`;
+      const sourceKey = `media/${series.id}/${file}`;
+      await put(clients, s, sourceKey, join(renderDir, series.id, file), 'video/mp4');
+      await clients.documents.send(
+        new PutCommand({
+          TableName: s.tableName,
+          Item: {
+            pk: keys.catalogPk,
+            sk: keys.episodeSk(series.id, episode.index),
+            kind: 'episode',
+            seriesId: series.id,
+            index: episode.index,
+            title: episode.title,
+            durationS: episode.durationS,
+            sourceKey,
+            mediaKey: sourceKey,
+          },
+        }),
+      );
+      // The same ingest as an operator's upload gets: the licence burned into the opening seconds,
+      // then the trial preview cut from what viewers are served (the burned file).
+      await burnIn(series.id, episode.index, burnInPorts);
+      const { Item: served } = await clients.documents.send(new GetCommand({ TableName: s.tableName, Key: { pk: keys.catalogPk, sk: keys.episodeSk(series.id, episode.index) } }));
+      await previews.run({ seriesId: series.id, index: episode.index, mediaKey: String(served?.mediaKey ?? sourceKey), durationS: episode.durationS, freeEpisodes: series.freeEpisodes, previewS: previews.previewS, ingest: served?.ingest });
+    }
   }
   await clients.documents.send(
     new PutCommand({
@@ -97,11 +116,11 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
       Item: { ...marker, version: seedVersion, maxEpisodes: opts.maxEpisodes ?? null, at: new Date().toISOString() },
     }),
   );
-  return true;
+  return seedSeries.map((series) => series.id);
 }
 
-/** The functions' ingest use case on the local clients (the seed runs before the API starts). */
-async function ingestPorts(s: StackSettings, clients: LocalClients) {
+/** The ingest's preview step on the local clients (the seed runs before the API starts). */
+async function previewPorts(s: StackSettings, clients: LocalClients) {
   const { ingestEpisode } = await import('../src/domain/media/preview');
   const { dynamoIngest } = await import('../src/adapters/dynamodb-preview');
   const { ffmpegPreviews } = await import('../src/adapters/ffmpeg-preview');
@@ -116,7 +135,6 @@ async function ingestPorts(s: StackSettings, clients: LocalClients) {
 }
 
 async function put(clients: LocalClients, s: StackSettings, key: string, file: string, contentType: string) {
-  await clients.s3.send(
-    new PutObjectCommand({ Bucket: s.mediaBucket, Key: key, Body: readFileSync(file), ContentType: contentType }),
-  );
+  mkdirSync(s.renderDir, { recursive: true });
+  await clients.s3.send(new PutObjectCommand({ Bucket: s.mediaBucket, Key: key, Body: readFileSync(file), ContentType: contentType }));
 }

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { defaultPorts } from '@drama/shared/config';
+import type { CatalogVisibility } from '@drama/shared/going-live';
 
 /** Where the local stack keeps its data and which ports it serves; every value has an env override. */
 export interface StackSettings {
@@ -15,6 +16,8 @@ export interface StackSettings {
   tableName: string;
   mediaBucket: string;
   s3Credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Which published series viewers see: `approved` by a platform (as in production), or all (`published`). */
+  catalogVisibility: CatalogVisibility;
 }
 
 export const rootDir = resolve(__dirname, '..', '..');
@@ -51,6 +54,7 @@ export function stackSettings(overrides: Partial<StackSettings> = {}): StackSett
     mediaBucket: process.env.MEDIA_BUCKET ?? 'drama-local-media',
     // s3rver's built-in key pair; the media gate verifies signatures made with it.
     s3Credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    catalogVisibility: process.env.CATALOG_VISIBILITY === 'published' ? 'published' : 'approved',
     ...overrides,
   };
 }

@@ -14,7 +14,10 @@ import { startMediaGate } from './media-gate';
 import { portOpen, startChild, waitUntil, type Child } from './processes';
 import { ensureResources } from './resources';
 import { startS3 } from './s3-server';
+import { publishSeeded } from './publish-seeded';
+import { requestOnce } from './request-once';
 import { seedIfNeeded, type SeedOptions } from './seed';
+import { findFonts } from './seed/ffmpeg';
 import { url, type StackSettings } from './settings';
 
 export interface StackOptions {
@@ -25,6 +28,11 @@ export interface StackOptions {
   api?: boolean;
   /** Run the scheduled functions on short intervals (npm start does; tests call them directly). */
   jobs?: boolean;
+  /**
+   * Without `jobs`, still run the publish jobs' sweep this often: test stacks publish series whose jobs
+   * wait for polls (WeChat's pull tasks) that only the schedule makes.
+   */
+  publishSweepMs?: number;
   /** Run the world-model inference server (CPU), as the GPU endpoint's local stand-in. */
   inference?: boolean;
   log?: (line: string) => void;
@@ -53,8 +61,18 @@ function localSecret(dataDir: string, name = 'token-secret'): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** The font the ingest burns licences in: the demo's subtitle font (none found: the ingest reports it). */
+function licenceFont(): string {
+  try {
+    return findFonts().sans;
+  } catch {
+    return '';
+  }
+}
+
 export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Record<string, string> {
   const ads = ensureAdNetwork(identity.dir);
+  const scaled = (ms: number) => String(Math.max(1, Math.round(ms * s.sandboxTimeScale)));
   return {
     STAGE: 'local',
     AWS_REGION: s.region,
@@ -70,6 +88,13 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     OPERATOR_SECRET: localSecret(s.dataDir, 'operator-secret'),
     // The platforms' real retry pacing, scaled like the sandbox's (milliseconds in tests).
     CONVERSION_RETRY_DELAYS_MS: process.env.CONVERSION_RETRY_DELAYS_MS ?? [60_000, 300_000, 1_800_000, 7_200_000].map((ms) => Math.max(1, Math.round(ms * s.sandboxTimeScale))).join(','),
+    // Going live: visibility by review (or all published), publish retries and polls at the sandbox's pace.
+    CATALOG_VISIBILITY: s.catalogVisibility,
+    PUBLISH_RETRY_DELAYS_MS: process.env.PUBLISH_RETRY_DELAYS_MS ?? [30_000, 120_000, 600_000, 3_600_000].map(scaled).join(','),
+    PUBLISH_POLL_MS: process.env.PUBLISH_POLL_MS ?? scaled(2000),
+    LICENCE_FONT: licenceFont(),
+    // WeChat's membership subscription is offered locally (the sandbox plays it).
+    WECHAT_SIGNING: process.env.WECHAT_SIGNING ?? 'on',
     PLATFORM_MODE: 'sandbox',
     SANDBOX_URL: url(s, s.ports.sandbox),
     DOUYIN_APP_ID: identity.douyin.appId,
@@ -141,7 +166,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       clients.s3.destroy();
     });
     await ensureResources(s, clients);
-    if (opts.seed !== false) await seedIfNeeded(s, clients, opts.seed ?? {});
+    const seeded = opts.seed !== false ? await seedIfNeeded(s, clients, opts.seed ?? {}) : [];
 
     const apiEnv = apiEnvironment(s, identity);
     if (opts.inference !== false) {
@@ -179,8 +204,18 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       stops.push(() => api.stop());
       children.api = api;
       ready.api = () =>
-        waitUntil('API', async () => (await fetch(`${urls.API}/series`, { signal: AbortSignal.timeout(2000) })).status === 200, { timeoutMs: 90_000, everyMs: 250, child: api });
+        // /products, not /series: a catalog listed before the demo dramas went live would stay cached.
+        waitUntil('API', async () => (await requestOnce(`${urls.API}/products`, { method: 'GET', timeoutMs: 2000 })).status === 200, { timeoutMs: 90_000, everyMs: 250, child: api });
       await ready.api();
+      // The demo dramas go through both platforms' media libraries and review on the first start.
+      if (seeded.length) {
+        const ms = await publishSeeded({ API: urls.API, LAMBDA: urls.LAMBDA }, apiEnv.OPERATOR_SECRET, seeded, { timeoutMs: 180_000, log: (line) => console.warn(line) });
+        opts.log?.(`[seed] the demo dramas went live on both platforms in ${ms} ms`);
+      }
+      if (!opts.jobs && opts.publishSweepMs) {
+        const sweep = startJobs({ lambdaUrl: url(s, s.ports.apiLambda), service: 'drama', stage: 'local', jobs: [{ name: 'syncPlatforms', everyMs: opts.publishSweepMs }], log: opts.log });
+        stops.push(async () => sweep.stop());
+      }
       if (opts.jobs) {
         const jobs = startJobs({
           lambdaUrl: url(s, s.ports.apiLambda),
@@ -188,9 +223,12 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
           stage: 'local',
           jobs: [
             { name: 'sweepOrders', everyMs: 60_000 },
+            { name: 'syncPlatforms', everyMs: 5_000 },
+            { name: 'ingestEpisode', everyMs: 10 * 60_000 },
             { name: 'sweepConversions', everyMs: 30_000 },
             { name: 'ingestMedia', everyMs: 60_000 },
             { name: 'renewMemberships', everyMs: 60_000 },
+            { name: 'renewWechatSignings', everyMs: 60_000 },
             { name: 'releaseEpisodes', everyMs: 30_000 },
             { name: 'announceNewDramas', everyMs: 60_000 },
             { name: 'remindCheckins', everyMs: 10 * 60_000 },

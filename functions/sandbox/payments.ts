@@ -1,5 +1,6 @@
 import { createCipheriv, createHash, createHmac, createSign, createVerify, randomBytes } from 'node:crypto';
 import type { SandboxIdentity } from './keys';
+import { postOnce } from './post-once';
 import type { Delivery, SandboxOrder, SandboxState } from './state';
 
 /**
@@ -205,14 +206,9 @@ export function deliveryQueue(opts: { identity: SandboxIdentity; state: SandboxS
     let status: number | null = null;
     let reply = '';
     try {
-      const response = await fetch(signed.query ? `${delivery.url}?${signed.query}` : delivery.url, {
-        method: 'POST',
-        headers: signed.headers,
-        body: signed.body,
-        signal: AbortSignal.timeout(5000),
-      });
+      const response = await postOnce(signed.query ? `${delivery.url}?${signed.query}` : delivery.url, signed.headers, signed.body);
       status = response.status;
-      reply = (await response.text()).slice(0, 500);
+      reply = response.text.slice(0, 500);
     } catch (error) {
       reply = (error as Error).message;
     }

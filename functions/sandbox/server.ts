@@ -6,6 +6,7 @@ import { checkAppSignature, checkPaySig, deductionPath, deliveryQueue, paymentPa
 import { userIdFor } from '../src/domain/auth/login';
 import { loadState, type ConversionRecord, type SandboxOrder } from './state';
 import { textSafetyRoutes } from './text-safety';
+import { goingLiveRoutes } from './going-live';
 
 /**
  * The sandbox platform: plays Douyin's and WeChat's servers on their own paths and formats
@@ -23,7 +24,7 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<string> {
+async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -31,7 +32,11 @@ async function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<strin
     if (size > limit) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8');
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {
@@ -365,6 +370,19 @@ export function startSandbox(identity: SandboxIdentity, options: SandboxOptions)
     },
 
     ...ads.routes,
+    ...goingLiveRoutes({
+      identity,
+      state,
+      save,
+      queue,
+      apiUrl: options.apiUrl,
+      selfUrl: `http://${host}:${port}`,
+      timeScale: options.timeScale ?? 1,
+      tokenPlatform: (token) => (token ? tokens.get(token) : undefined),
+      readJson,
+      readBytes,
+      send,
+    }),
 
     'GET /deliveries': async (_req: IncomingMessage, url: URL, res: ServerResponse) => {
       const orderId = url.searchParams.get('orderId');

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdView } from './ads';
+import type { PlayletState } from './playlet';
+import type { SandboxContract } from './signing';
+import type { VodState } from './vod';
 
 /** The sandbox platform's own records, persisted as JSON so a restart loses no order or delivery. */
 export interface SandboxOrder {
@@ -20,7 +23,8 @@ export interface SandboxOrder {
 export interface Delivery {
   id: string;
   platform: 'douyin' | 'wechat';
-  kind: 'payment' | 'refund';
+  kind: 'payment' | 'refund' | 'playlet' | 'vod' | 'signing';
+  /** The order, album, drama or contract it is about. */
   outOrderNo: string;
   url: string;
   /** The notification body as first built; signatures and timestamps are made fresh per attempt. */
@@ -65,11 +69,28 @@ export interface SandboxState {
   conversions: ConversionRecord[];
   /** The ad network's completed views and their reward callbacks (ads.ts). */
   adViews?: AdView[];
+  /** Douyin's playlet library and WeChat's media assets (going live). */
+  playlet: PlayletState;
+  vod: VodState;
+  /** WeChat's membership subscriptions, by contract code. */
+  contracts: Record<string, SandboxContract>;
+  /** The reviewers' decision per drama title (default: approve). */
+  reviewDecisions: Record<string, { decision: 'approve' | 'reject' | 'hold'; reason?: string }>;
 }
 
 export function loadState(dir: string): { state: SandboxState; save(): void } {
   const file = join(dir, 'state.json');
-  const state: SandboxState = { orders: {}, deliveries: [], inbox: [], conversions: [], ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) };
+  const state: SandboxState = {
+    orders: {},
+    deliveries: [],
+    inbox: [],
+    conversions: [],
+    playlet: { resources: [], albums: {} },
+    vod: { materials: {}, tasks: {}, media: {}, dramas: {} },
+    reviewDecisions: {},
+    contracts: {},
+    ...(existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}),
+  };
   return {
     state,
     // Write-then-rename so a crash never leaves half a file.

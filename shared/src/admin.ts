@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { genreSchema, seriesIdSchema } from './catalog';
 import { funnelStages } from './events';
 import { objectKeySchema } from './object-keys';
+import { budgetTierSchema, reportContentTypes, seriesReviewSchema } from './going-live';
 import { coinPackSchema, membershipPriceSchema } from './products';
 import { reminderKinds } from './reminders';
 
@@ -72,14 +73,19 @@ export const maxMediaBytes = 512 * 1024 * 1024;
 export const maxCoverBytes = 5 * 1024 * 1024;
 export const adminUploadInputSchema = z
   .object({
-    kind: z.enum(['media', 'cover']),
+    /** `report`: the cost report of going-live.ts (private, under reports/). */
+    kind: z.enum(['media', 'cover', 'report']),
     seriesId: seriesIdSchema,
     contentType: z.enum(adminUploadContentTypes),
     bytes: z.number().int().positive().max(maxMediaBytes),
   })
   .strict()
-  .refine((u) => (u.kind === 'media' ? u.contentType === 'video/mp4' : u.contentType !== 'video/mp4'), 'media are video/mp4, covers are images')
-  .refine((u) => u.kind === 'media' || u.bytes <= maxCoverBytes, `covers are limited to ${maxCoverBytes} bytes`);
+  .refine(
+    (u) =>
+      u.kind === 'media' ? u.contentType === 'video/mp4' : u.kind === 'report' ? (reportContentTypes as readonly string[]).includes(u.contentType) : u.contentType.startsWith('image/'),
+    'media are video/mp4, covers are images, cost reports are JPEG or PNG images',
+  )
+  .refine((u) => u.kind === 'media' || u.bytes <= maxCoverBytes, `covers and reports are limited to ${maxCoverBytes} bytes`);
 export type AdminUploadInput = z.infer<typeof adminUploadInputSchema>;
 
 export const adminEpisodeSchema = z.object({
@@ -105,11 +111,15 @@ export const adminSeriesSchema = z.object({
   episodePriceCoins: z.number().int(),
   seriesPriceFen: z.number().int(),
   licence: z.string().optional(),
+  budgetTier: budgetTierSchema.optional(),
+  costReportKey: z.string().optional(),
   order: z.number().int(),
   published: z.boolean(),
   previewS: z.number().int(),
   adDailyCap: z.number().int(),
   episodes: z.array(adminEpisodeSchema),
+  /** Each platform's media library and review (API.md). */
+  review: seriesReviewSchema,
 });
 export type AdminSeries = z.infer<typeof adminSeriesSchema>;
 export const adminSeriesListSchema = z.object({ items: z.array(adminSeriesSchema) });

@@ -26,6 +26,13 @@ export const playOutputSchema = z.object({
   expiresAt: z.string(),
   seriesId: seriesIdSchema,
   episode: z.number().int().positive(),
+  /**
+   * Going live (going-live.ts): `wechat` when `url` is WeChat's temporary link to an approved drama;
+   * `douyin_playlet` when the episode plays in Douyin's playlet player by `playlet`'s ids (`url`
+   * stays ours, for anywhere the player is not there); absent or `own`: our signed media.
+   */
+  source: z.enum(['own', 'wechat', 'douyin_playlet']).optional(),
+  playlet: z.object({ albumId: z.string(), episodeId: z.string() }).optional(),
 });
 export type PlayOutput = z.infer<typeof playOutputSchema>;
 

@@ -14,6 +14,8 @@ import {
 } from './admin';
 import { adCallbackInputSchema, adTicketParamsSchema, createAdUnlockInputSchema } from './ads';
 import { attributionLaunchInputSchema } from './attribution';
+import { complianceInputSchema } from './going-live';
+import { signInputSchema } from './wechat-signing';
 import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
 import { commentParamsSchema, episodeParamsSchema, moderateCommentInputSchema, postCommentInputSchema } from './comments';
@@ -71,8 +73,11 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/orders', function: 'createOrder', handler: 'create-order', auth: 'viewer', body: createOrderInputSchema },
   { method: 'GET', path: '/orders/{orderId}', function: 'getOrder', handler: 'get-order', auth: 'viewer', params: orderIdParamsSchema, owns: 'order' },
   { method: 'POST', path: '/memberships/cancel', function: 'cancelMembership', handler: 'cancel-membership', auth: 'viewer' },
+  { method: 'POST', path: '/memberships/sign', function: 'signMembership', handler: 'sign-membership', auth: 'viewer', body: signInputSchema },
+  { method: 'GET', path: '/me/signing', function: 'getSigning', handler: 'get-signing', auth: 'viewer' },
   { method: 'POST', path: '/pay/douyin/notify', function: 'douyinNotify', handler: 'douyin-notify', auth: 'platform' },
   { method: 'POST', path: '/pay/wechat/notify', function: 'wechatNotify', handler: 'wechat-notify', auth: 'platform' },
+  { method: 'POST', path: '/platform/douyin/playlet', function: 'douyinPlayletNotify', handler: 'douyin-playlet-notify', auth: 'platform' },
 
   { method: 'POST', path: '/ads/unlocks', function: 'createAdUnlock', handler: 'create-ad-unlock', auth: 'viewer', body: createAdUnlockInputSchema },
   { method: 'POST', path: '/ads/unlocks/{ticketId}/complete', function: 'completeAdUnlock', handler: 'complete-ad-unlock', auth: 'viewer', params: adTicketParamsSchema, owns: 'adTicket' },
@@ -100,6 +105,7 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'GET', path: '/admin/series', function: 'adminListSeries', handler: 'admin-list-series', auth: 'operator' },
   { method: 'PUT', path: '/admin/series/{seriesId}', function: 'adminPutSeries', handler: 'admin-put-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminSeriesInputSchema },
   { method: 'PUT', path: '/admin/series/{seriesId}/episodes/{index}', function: 'adminPutEpisode', handler: 'admin-put-episode', auth: 'operator', params: adminEpisodeParamsSchema, body: adminEpisodeInputSchema },
+  { method: 'PUT', path: '/admin/series/{seriesId}/compliance', function: 'adminPutCompliance', handler: 'admin-put-compliance', auth: 'operator', params: adminSeriesParamsSchema, body: complianceInputSchema },
   { method: 'POST', path: '/admin/series/{seriesId}/publish', function: 'adminPublishSeries', handler: 'admin-publish-series', auth: 'operator', params: adminSeriesParamsSchema, body: adminPublishInputSchema },
   { method: 'POST', path: '/admin/uploads', function: 'adminCreateUpload', handler: 'admin-create-upload', auth: 'operator', body: adminUploadInputSchema },
   { method: 'GET', path: '/admin/products', function: 'adminGetProducts', handler: 'admin-get-products', auth: 'operator' },

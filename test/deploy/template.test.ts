@@ -111,9 +111,9 @@ describe('the deployable template', () => {
     const byFunction = new Map(resources('AWS::Lambda::Function').map(([id, fn]) => [id, { handler: /handlers\/([\w-]+)\./.exec(fn.Properties!.Handler)![1], actions: actionsOf(roleOf(id)[1]) }]));
     const source = (handler: string) => readFileSync(join(handlersDir, `${handler}.ts`), 'utf8');
     for (const [id, { handler, actions }] of byFunction) {
-      // Presigned PUTs are signed with the role: only the upload handlers sign them; the ingest job writes
-      // the media it derives (the ports it hands its domain operation).
-      expect([id, actions.has('s3:PutObject')]).toEqual([id, /signUploadUrl\(|[(,]\s*ingestPorts\s*[),]/.test(source(handler))]);
+      // Presigned PUTs are signed with the role: only the upload handlers sign them, and only the
+      // episode ingest writes objects itself (its outputs beside the upload).
+      expect([id, actions.has('s3:PutObject')]).toEqual([id, /signUploadUrl\(|\bingestPorts\b/.test(source(handler))]);
       // The GPU endpoint: only the scene functions that hand the scene ports to a domain operation
       // (reading a stored scene, `scenePorts.scenes`, needs no model).
       expect([id, actions.has('sagemaker:InvokeEndpoint')]).toEqual([id, /[(,]\s*scenePorts\s*[),]/.test(source(handler))]);
@@ -257,7 +257,7 @@ describe('the deployable template', () => {
       // Least privilege holds: no function holds every secret, and the platform keys sit with few.
       expect(all.every((f) => f.given.length < secretNames.length)).toBe(true);
       expect(all.filter((f) => f.given.includes('WECHAT_ENCODING_AES_KEY')).map((f) => f.id)).toEqual(['WechatNotifyLambdaFunction']);
-      expect(all.filter((f) => f.given.includes('DOUYIN_PLATFORM_PUBLIC_KEY')).map((f) => f.id)).toEqual(['DouyinNotifyLambdaFunction']);
+      expect(all.filter((f) => f.given.includes('DOUYIN_PLATFORM_PUBLIC_KEY')).map((f) => f.id)).toEqual(['DouyinNotifyLambdaFunction', 'DouyinPlayletNotifyLambdaFunction']);
     }, 240_000);
 
     it('stops a function at its cold start, naming the secret, when one it reads is missing or malformed', async () => {

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { BrowserContext, Page } from 'playwright-core';
 import { rootDir, stackSettings } from '../../functions/local/settings';
@@ -90,8 +90,16 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByLabel('单集价格（金币）').fill('60');
     await ops.getByLabel('全集价格（元）').fill('12.90');
     await ops.getByLabel('备案号').fill('(2026)沪剧审字第088号');
+    // The platforms take a drama with its cover.
+    await ops.getByLabel('封面').setInputFiles(join(dirname(episodeFiles()[0]), 'cover.jpg'));
+    await ops.getByRole('status').getByText('封面已上传，保存后生效').waitFor();
     await ops.getByRole('button', { name: '保存' }).click();
     await ops.getByRole('status').getByText('已保存').waitFor();
+    // A paid drama goes on sale only with its budget tier and cost report beside the licence.
+    await ops.getByLabel('预算档位').selectOption('provincial');
+    await ops.getByLabel('成本配置比例情况报告（图片）').setInputFiles(join(dirname(episodeFiles()[0]), 'cover.jpg'));
+    await ops.getByRole('button', { name: '保存合规信息' }).click();
+    await ops.getByRole('status').getByText('合规信息已保存').waitFor();
 
     const files = episodeFiles();
     for (const [i, file] of files.entries()) {
@@ -112,13 +120,20 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByRole('status').getByText('已上架').waitFor();
     await shot(ops, 'editor');
 
+    // Viewers see it once the platforms approved it: the licence burned into both episodes, the
+    // episodes in Douyin's library and WeChat's media assets, reviewed (the sandbox approves).
     const listed = await eventually(
       async () => ((await (await fetch(`${stack.urls.API}/series`)).json()) as { items: Array<{ id: string; seriesPriceFen: number; licence?: string }> }).items.find((s) => s.id === seriesId),
       (s) => Boolean(s),
       'the new series in GET /series',
+      90_000,
     );
     expect(listed).toMatchObject({ seriesPriceFen: 1290, licence: '(2026)沪剧审字第088号' });
-  });
+    await ops.getByRole('button', { name: '剧集' }).click();
+    const row = ops.getByRole('link', { name: '运营上新' });
+    await row.getByText('抖音 已上线').waitFor();
+    await row.getByText('微信 审核通过').waitFor();
+  }, 180_000);
 
   it('lets a viewer launched from an ad watch the free episode and pay for the series', async () => {
     viewer = await launchBrowser();

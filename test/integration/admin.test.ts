@@ -73,7 +73,7 @@ describe('series and episodes', () => {
   const id = `ops-${Date.now().toString(36)}`;
   const seriesInput = { title: '运营新剧', genre: '甜宠', synopsis: '运营上传', tags: ['新剧'], freeEpisodes: 1, episodePriceCoins: 40, seriesPriceFen: 1290, order: 5 };
 
-  it('creates a series unpublished, uploads its media through presigned PUTs, and publishes it only with a licence', async () => {
+  it('creates a series unpublished, uploads its media through presigned PUTs, and publishes it only with its licence, budget tier and cost report', async () => {
     const created = await api(`/admin/series/${id}`, { method: 'PUT', body: seriesInput, token: operatorToken });
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({ id, published: false, episodes: [] });
@@ -104,6 +104,12 @@ describe('series and episodes', () => {
     const unlicensed = await api(`/admin/series/${id}/publish`, { body: { published: true }, token: operatorToken });
     expect([unlicensed.status, unlicensed.body.code]).toEqual([409, 'CONFLICT']);
     await api(`/admin/series/${id}`, { method: 'PUT', body: { ...seriesInput, licence: '(2026)沪剧审字第001号', coverKey: cover.body.key }, token: operatorToken });
+    // The licence alone is not enough (going-live.test.ts tests the rule itself).
+    expect((await api(`/admin/series/${id}/publish`, { body: { published: true }, token: operatorToken })).status).toBe(409);
+    const costReport = await api('/admin/uploads', { body: { kind: 'report', seriesId: id, contentType: 'image/png', bytes: 8 }, token: operatorToken });
+    expect((await fetch(costReport.body.url, { method: 'PUT', headers: costReport.body.headers, body: Buffer.from('\x89PNG\r\n\x1a\n', 'binary') })).status).toBe(200);
+    const compliance = { budgetTier: 'platform', licence: '(2026)沪剧审字第001号', costReportKey: costReport.body.key };
+    expect((await api(`/admin/series/${id}/compliance`, { method: 'PUT', body: compliance, token: operatorToken })).status).toBe(200);
     expect((await api(`/admin/series/${id}/publish`, { body: { published: true }, token: operatorToken })).body).toMatchObject({ published: true, licence: '(2026)沪剧审字第001号' });
 
     const listed = await eventually(() => api('/series'), (r) => r.body.items.some((s: { id: string }) => s.id === id), 'the new series listed');

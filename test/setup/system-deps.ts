@@ -19,6 +19,8 @@ export interface Need {
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // OpenBLAS (pthread build) keeps torch's matmuls fast on Debian's python3-torch.
 const pythonStack = ['python3-torch', 'python3-onnx', 'python3-numpy', 'python3-tqdm', 'python3-pytest', 'python3-pil', 'libopenblas0-pthread'];
+// The licence burned into the episodes' opening seconds is read back from a decoded frame.
+const ocr = ['tesseract-ocr', 'tesseract-ocr-chi-sim'];
 
 /** Debian packages the suites use, and how each need is seen to be met. */
 export const needs: Need[] = [
@@ -31,6 +33,11 @@ export const needs: Need[] = [
     why: "Debian's Python stack for the world model (pytest, ONNX export, training)",
     packages: pythonStack,
     present: () => debianPackagesInstalled(pythonStack),
+  },
+  {
+    why: 'Tesseract OCR with its Simplified Chinese data, to read the burned-in licence back from a frame',
+    packages: ocr,
+    present: () => spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('chi_sim') ?? false,
   },
 ];
 

@@ -11,7 +11,9 @@ export function tableDocuments(stack: StackInfo): DynamoDBDocumentClient {
 
 /**
  * Arranges catalog state the seed does not have (many episodes at one price), written straight into
- * the table as an operator's tool would; the API serves it once its catalog cache refreshes.
+ * the table as an operator's tool would; the API serves it once its catalog cache refreshes. The
+ * series reads as live on both platforms (online on Douyin, approved on WeChat, no platform ids: its
+ * viewers get our own media), so stacks that show only approved series show it too.
  */
 export async function addSeries(stack: StackInfo, spec: { id: string; episodes: number; freeEpisodes: number; episodePriceCoins: number; seriesPriceFen: number; mediaKey: string }) {
   const documents = tableDocuments(stack);
@@ -44,6 +46,10 @@ export async function addSeries(stack: StackInfo, spec: { id: string; episodes: 
       },
     }),
   );
+  for (const [platform, state] of [['douyin', 'online'], ['wechat', 'approved']] as const) {
+    const job = { seriesId: spec.id, platform, state, version: 1, attempts: 0, updatedAt: new Date().toISOString(), episodes: {} };
+    await documents.send(new PutCommand({ TableName: stack.tableName, Item: { pk: 'CATALOG', sk: `S#${spec.id}#P#${platform}`, kind: 'publish', seriesId: spec.id, platform, version: 1, job: JSON.stringify(job) } }));
+  }
   documents.destroy();
 }
 

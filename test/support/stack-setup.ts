@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir, stackSettings } from '../../functions/local/settings';
 import { startStack, type Stack } from '../../functions/local/stack';
+import type { CatalogVisibility } from '@drama/shared/going-live';
 import { freeStackPorts } from './free-port';
 
 /** What a suite needs to reach the stack its setup started; written where the tests read it. */
@@ -34,11 +35,14 @@ const holder = globalThis as typeof globalThis & { dramaTestStacks?: Map<string,
  * Starts a fresh local stack (new data directory, free ports, shared render cache) for one jest
  * project. `api` and `app` say whether serverless-offline and the H5 server run too.
  */
-export async function startTestStack(name: string, opts: { api: boolean; app: boolean }): Promise<void> {
+export async function startTestStack(name: string, opts: { api: boolean; app: boolean; visibility?: CatalogVisibility; publishSweepMs?: number }): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), `drama-${name}-`));
   const settings = stackSettings({
     dataDir,
     ports: await freeStackPorts(),
+    // Suites that arrange their own series straight in the table see them as published ones; the
+    // end-to-end suites see only what the platforms approved, as viewers of `npm start` do.
+    catalogVisibility: opts.visibility ?? 'published',
   });
   // Tests move fast: platform retries in milliseconds, catalog edits visible within half a second.
   process.env.CATALOG_TTL_MS = '500';
@@ -47,7 +51,7 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
   // The fuzz and access suites try many wrong operator secrets from this one address.
   process.env.OPERATOR_LOGIN_FAILURES = '100000';
-  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app });
+  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app, publishSweepMs: opts.publishSweepMs });
   (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
   mkdirSync(infoDir(), { recursive: true });

@@ -6,6 +6,7 @@ import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
 import type { IngestState } from '../domain/media/preview';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
+import { attachPublishItem } from './dynamodb-publish-jobs';
 
 type Item = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ function toSeries(item: Item): Series {
     ...(Array.isArray(item.cast) ? { cast: item.cast as string[] } : {}),
     previewS: typeof item.previewS === 'number' ? item.previewS : defaultPreviewS,
     adDailyCap: typeof item.adDailyCap === 'number' ? item.adDailyCap : defaultAdDailyCap,
+    budgetTier: item.budgetTier as Series['budgetTier'],
+    costReportKey: item.costReportKey as string | undefined,
     order: (item.order as number) ?? 0,
     published: item.published !== false,
     publishedAt: item.publishedAt as string | undefined,
@@ -38,6 +41,8 @@ function toEpisode(item: Item): Episode {
     title: item.title as string,
     durationS: item.durationS as number,
     mediaKey: item.mediaKey as string,
+    ...(item.sourceKey ? { sourceKey: item.sourceKey as string } : {}),
+    ...(item.burnedLicence ? { burnedLicence: item.burnedLicence as string } : {}),
     ...(typeof item.priceCoins === 'number' ? { priceCoins: item.priceCoins } : {}),
     ...(item.releaseAt ? { releaseAt: item.releaseAt as string } : {}),
     ...(item.announcedAt ? { announcedAt: item.announcedAt as string } : {}),
@@ -61,6 +66,10 @@ export async function readCatalog(): Promise<Series[]> {
     for (const item of page.Items ?? []) {
       if (item.kind === 'series') bySeries.set(item.id as string, toSeries(item));
       else if (item.kind === 'episode') bySeries.get(item.seriesId as string)?.episodes.push(toEpisode(item));
+      else if (item.kind === 'publish') {
+        const series = bySeries.get(item.seriesId as string);
+        if (series) attachPublishItem(series, item);
+      }
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

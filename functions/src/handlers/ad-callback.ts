@@ -1,6 +1,6 @@
 import { adCallbackInputSchema } from '@drama/shared/ads';
 import { redeemAdCallback } from '../domain/ads/redeem';
-import { redeemPorts } from '../lib/ad-ports';
+import { redeemPorts } from '../lib/ad-redeem-ports';
 import { json, route } from '../lib/http';
 
 /** The ad network's signed reward callback: only a verified one redeems its ticket, once. */

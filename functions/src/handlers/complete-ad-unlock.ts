@@ -1,6 +1,6 @@
 import { adTicketParamsSchema } from '@drama/shared/ads';
 import { completeAdUnlock } from '../domain/ads/redeem';
-import { redeemPorts } from '../lib/ad-ports';
+import { redeemPorts } from '../lib/ad-redeem-ports';
 import { json, route } from '../lib/http';
 
 /** The app reports the ad ended: 200 once the episode is unlocked, 202 while the network's callback is awaited. */

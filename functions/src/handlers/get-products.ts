@@ -1,5 +1,13 @@
+import { productsFor } from '../domain/membership/wechat-signing';
+import { config } from '../lib/config';
 import { json, route } from '../lib/http';
 import { products } from '../lib/ports';
+import { viewerPlatformQuery } from '../lib/viewer-platform';
 
-/** The coin packs and membership plans on sale: the operator's prices over shared/products.ts's defaults. */
-export const handler = route({ auth: 'none' }, async () => json(200, await products.get(), { 'cache-control': 'public, max-age=60' }));
+/**
+ * The coin packs and membership plans on sale: the operator's prices over shared/products.ts's
+ * defaults; on WeChat (?platform=wechat) the auto-renewing plans only where signing is offered.
+ */
+export const handler = route({ auth: 'none' }, async ({ event }) =>
+  json(200, productsFor(await products.get(), viewerPlatformQuery(event).platform, config().wechatSigning), { 'cache-control': 'public, max-age=60' }),
+);

@@ -1,9 +1,15 @@
+import { viewerPlatformOf } from '@drama/shared/going-live';
 import { summaryOf } from '../domain/catalog/views';
+import { visibleOn } from '../domain/catalog/visibility';
+import { config } from '../lib/config';
 import { json, route } from '../lib/http';
 import { catalog, clock, media } from '../lib/ports';
+import { viewerPlatformQuery } from '../lib/viewer-platform';
 
-export const handler = route({ auth: 'none' }, async () => {
-  const series = await catalog.listSeries();
+export const handler = route({ auth: 'none' }, async ({ event }) => {
+  // Inside Douyin or WeChat (?platform=), the list holds what that platform approved.
+  const viewer = viewerPlatformOf(viewerPlatformQuery(event).platform);
+  const series = (await catalog.listSeries()).filter((s) => visibleOn(s, viewer, config().publishing.visibility));
   const now = clock();
   return json(200, { items: series.map((s) => summaryOf(s, media.coverUrl, now)) }, { 'cache-control': 'public, max-age=10' });
 });

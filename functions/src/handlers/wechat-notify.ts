@@ -2,13 +2,16 @@ import { receiveNotification } from '../domain/orders/notifications';
 import { json, route } from '../lib/http';
 import { notificationPorts } from '../lib/notification-ports';
 import { wechatAck, wechatNotification } from '../lib/wechat-notification';
+import { wechatPlatformEvent } from '../lib/wechat-platform-events';
 
 /**
- * WeChat's message push for virtual payment (PLATFORM.md §4): goods delivery, coin payment and
- * refund events, in safe mode only, verified and decrypted before anything changes; each
- * (timestamp, nonce) only once, and only for a WeChat order.
+ * WeChat's message push (PLATFORM.md §4), in safe mode only, verified and decrypted before anything
+ * changes: goods delivery, coin payment and refund events each (timestamp, nonce) only once and only
+ * for a WeChat order; review decisions and membership subscription results (wechat-platform-events.ts).
  */
 export const handler = route({ auth: 'none' }, async ({ event }) => {
-  await receiveNotification(wechatNotification(event), notificationPorts);
+  const push = wechatNotification(event);
+  // Review decisions and subscription results move their own state; payments settle once per (timestamp, nonce).
+  if (!(await wechatPlatformEvent(push.event))) await receiveNotification(push, notificationPorts);
   return json(200, wechatAck);
 });

@@ -1,4 +1,5 @@
 import { defaultAttributionWindowS } from '@drama/shared/attribution';
+import { catalogVisibilities, type CatalogVisibility } from '@drama/shared/going-live';
 import { quietHours, type ReminderKind } from '@drama/shared/reminders';
 
 /**
@@ -50,8 +51,36 @@ export interface Config {
   attributionWindowS: number;
   /** Pauses before each retry of a conversion the ad platform did not take; after the last, it is given up. */
   conversionRetryDelaysMs: number[];
-  /** Rewarded ads: the ad unit the app shows, and the security key the ad network signs reward callbacks with (empty: no callback verifies). */
-  ads: { unitId: string; securityKey: string };
+  /** Rewarded ads: the ad unit the app shows (the network's signing key is a secret: AD_SECURITY_KEY). */
+  ads: { unitId: string };
+  /** Going live (publishing/): which published series viewers see, and how the publish jobs run. */
+  publishing: {
+    visibility: CatalogVisibility;
+    /** Pauses before each retry of a platform call that failed transiently; the last repeats. */
+    retryDelaysMs: number[];
+    /** How long one claimed platform call may take before another driver may redo it. */
+    leaseMs: number;
+    /** Between polls of WeChat's pull-upload tasks (and of episodes still in the ingest). */
+    pollMs: number;
+    /** The function that drives publish jobs (invoked asynchronously when a job can move on). */
+    syncFunction: string;
+    /** The mini-program page Douyin's playlet player opens (album/bind). */
+    playerPath: string;
+    /** 制作方, as WeChat's drama review is told. */
+    producer: string;
+  };
+  /**
+   * WeChat's membership subscription (membership/wechat-signing.ts): offered only once this
+   * mini-program qualifies (virtual payment live, 90 days since release, 10k daily users).
+   */
+  wechatSigning: boolean;
+  /** The episode ingest (media/ingest.ts). */
+  ingest: {
+    /** The function that runs an episode's ingest (invoked asynchronously after an upload). */
+    ingestFunction: string;
+    /** The font the licence is burned in with (a CJK face; a Lambda layer in AWS). */
+    licenceFont: string;
+  };
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -70,6 +99,24 @@ function positiveInt(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${process.env[name]}`);
   return value;
+}
+
+function delays(name: string, fallback: string): number[] {
+  const values = (process.env[name] ?? fallback).split(',').map(Number);
+  if (values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`${name} must be a comma-separated list of positive integers (ms), got ${process.env[name]}`);
+  return values;
+}
+
+function visibilityFrom(value: string | undefined): CatalogVisibility {
+  const v = (value ?? 'approved') as CatalogVisibility;
+  if (!catalogVisibilities.includes(v)) throw new Error(`CATALOG_VISIBILITY must be approved or published, got ${value}`);
+  return v;
+}
+
+function onOff(name: string, fallback: 'on' | 'off'): boolean {
+  const value = process.env[name] ?? fallback;
+  if (value !== 'on' && value !== 'off') throw new Error(`${name} must be on or off, got ${value}`);
+  return value === 'on';
 }
 
 function required(name: string): string {
@@ -117,7 +164,21 @@ function load(): Config {
     operatorLoginFailures: positiveInt('OPERATOR_LOGIN_FAILURES', 10),
     attributionWindowS: positiveInt('ATTRIBUTION_WINDOW_S', defaultAttributionWindowS),
     conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),
-    ads: { unitId: process.env.AD_UNIT_ID ?? '', securityKey: process.env.AD_SECURITY_KEY ?? '' },
+    ads: { unitId: process.env.AD_UNIT_ID ?? '' },
+    publishing: {
+      visibility: visibilityFrom(process.env.CATALOG_VISIBILITY),
+      retryDelaysMs: delays('PUBLISH_RETRY_DELAYS_MS', '30000,120000,600000,3600000'),
+      leaseMs: positiveInt('PUBLISH_LEASE_MS', 60_000),
+      pollMs: positiveInt('PUBLISH_POLL_MS', 30_000),
+      syncFunction: process.env.SYNC_FUNCTION ?? 'drama-local-syncPlatforms',
+      playerPath: process.env.PLAYLET_PLAYER_PATH ?? 'packages/watch/pages/player/index',
+      producer: process.env.DRAMA_PRODUCER ?? '短剧示例制作方',
+    },
+    wechatSigning: onOff('WECHAT_SIGNING', 'off'),
+    ingest: {
+      ingestFunction: process.env.INGEST_FUNCTION ?? 'drama-local-ingestEpisode',
+      licenceFont: process.env.LICENCE_FONT ?? '',
+    },
   };
 }
 

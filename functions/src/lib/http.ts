@@ -39,6 +39,8 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 
 export interface Caller {
   userId: string;
+  /** Where the viewer signed in (douyin, wechat, sandbox), from the token. */
+  platform?: string;
 }
 
 type AuthMode = 'required' | 'optional' | 'none' | 'operator';
@@ -103,7 +105,7 @@ function authenticate(event: Event, tokenSecret: string): Caller | null {
   if (!token) return null;
   const claims = verifyToken(token, tokenSecret, new Date());
   if (!claims) throw new Unauthorized('the token is invalid or expired: sign in again');
-  return { userId: claims.sub };
+  return { userId: claims.sub, ...(claims.plt ? { platform: claims.plt } : {}) };
 }
 
 /** Operator routes: only an operator token passes; a viewer's valid token is told it is not allowed. */

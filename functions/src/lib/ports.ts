@@ -7,11 +7,14 @@ import { dynamoWallets } from '../adapters/dynamodb-wallet';
 import { s3Media } from '../adapters/s3-media';
 import { onceWithin } from '../domain/events/events';
 import type { HoldingsReader } from '../domain/playback/play';
+import { viewerCatalog } from '../domain/catalog/visibility';
 import { holdingsOf } from '../domain/wallet/wallet';
+import { config } from './config';
 
 /** Adapters built once at module scope and shared by the handlers of one bundle. */
 export const clock = () => new Date();
-export const catalog = cachedCatalog();
+/** What viewers see: published series, and with CATALOG_VISIBILITY=approved only those a platform approved. */
+export const catalog = viewerCatalog(cachedCatalog(), () => config().publishing.visibility);
 export const users = dynamoUsers;
 export const wallets = dynamoWallets(clock);
 export const media = s3Media;

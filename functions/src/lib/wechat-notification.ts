@@ -1,4 +1,4 @@
-import { verifyWechatPush, wechatAck, wechatNotice } from '../adapters/platform/wechat-pay';
+import { verifyWechatPush, wechatAck, wechatNotice, type WechatEvent } from '../adapters/platform/wechat-pay';
 import { Unauthorized } from '../domain/errors';
 import type { VerifiedNotification } from '../domain/orders/notifications';
 import { config } from './config';
@@ -9,8 +9,11 @@ import { secretsFor } from './secrets';
 
 const keys = /* @__PURE__ */ secretsFor('WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_APP_ID');
 
-/** A WeChat virtual-payment push (safe mode only), verified, decrypted and read (401 when it does not verify). */
-export function wechatNotification(event: Event): VerifiedNotification {
+/**
+ * A WeChat push (safe mode only), verified, decrypted and read (401 when it does not verify): the
+ * payment notice it carries (ignored for other events) and the event itself.
+ */
+export function wechatNotification(event: Event): VerifiedNotification & { event: WechatEvent } {
   const { WECHAT_TOKEN, WECHAT_ENCODING_AES_KEY, WECHAT_APP_ID } = keys();
   const verdict = verifyWechatPush({
     query: event.queryStringParameters ?? {},
@@ -25,7 +28,7 @@ export function wechatNotification(event: Event): VerifiedNotification {
     logger.warn('wechat push refused', { reason: verdict.reason });
     throw new Unauthorized(`push refused: ${verdict.reason}`);
   }
-  return { by: 'wechat', timestamp: verdict.timestamp, nonce: verdict.nonce, notice: wechatNotice(verdict.event) };
+  return { by: 'wechat', timestamp: verdict.timestamp, nonce: verdict.nonce, notice: wechatNotice(verdict.event), event: verdict.event };
 }
 
 export { wechatAck };

@@ -26,3 +26,11 @@ function systemPlatform(): string {
   }
   return platform;
 }
+
+/**
+ * Where the app runs, as the catalog routes take it (`?platform=`): inside Douyin or WeChat the list
+ * holds what that platform approved (going-live.ts); the H5 build sees what some platform approved.
+ */
+export function viewerPlatform(): 'douyin' | 'wechat' | 'h5' {
+  return process.env.TARO_ENV === 'tt' ? 'douyin' : process.env.TARO_ENV === 'weapp' ? 'wechat' : 'h5';
+}

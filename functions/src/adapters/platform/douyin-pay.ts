@@ -96,18 +96,19 @@ const headerForms: Record<string, RegExp> = {
 };
 
 /**
- * Verifies a callback: every documented header present once in its form, RSA-SHA256 over
- * "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw body}\n" against the platform public key with the
- * signature in canonical base64, a timestamp inside `windowS`, then the body's `msg` JSON string.
- * Returns the signed timestamp and nonce (accepted once, by the caller) with the callback.
+ * Verifies a Douyin callback's origin: every documented header present once in its form, RSA-SHA256
+ * over "{Byte-Timestamp}\n{Byte-Nonce-Str}\n{raw body}\n" against the platform public key with the
+ * signature in canonical base64, and a timestamp inside `windowS`. Payment callbacks and the playlet
+ * library's callbacks (platform/douyin-playlet-callbacks.ts) are checked alike. Returns the signed
+ * timestamp and nonce (a payment callback's are accepted once, by the caller).
  */
-export function verifyDouyinNotify(
+export function verifyDouyinSignature(
   headers: (name: string) => string | undefined,
   rawBody: string,
   platformPublicKey: string,
   now: Date,
   windowS: number,
-): { ok: true; timestamp: number; nonce: string; notify: DouyinNotify } | VerifyFailure {
+): { ok: true; timestamp: number; nonce: string } | VerifyFailure {
   for (const [name, form] of Object.entries(headerForms)) {
     const value = headers(name);
     if (value === undefined) return { ok: false, reason: `missing header ${name}` };
@@ -124,13 +125,25 @@ export function verifyDouyinNotify(
   } catch {
     valid = false;
   }
-  if (!valid) return { ok: false, reason: 'bad signature' };
+  return valid ? { ok: true, timestamp: Number(timestamp), nonce } : { ok: false, reason: 'bad signature' };
+}
+
+/** Verifies a payment or refund callback (verifyDouyinSignature), then parses the body's `msg` JSON string. */
+export function verifyDouyinNotify(
+  headers: (name: string) => string | undefined,
+  rawBody: string,
+  platformPublicKey: string,
+  now: Date,
+  windowS: number,
+): { ok: true; timestamp: number; nonce: string; notify: DouyinNotify } | VerifyFailure {
+  const signed = verifyDouyinSignature(headers, rawBody, platformPublicKey, now, windowS);
+  if (!signed.ok) return signed;
   try {
     const body = JSON.parse(rawBody) as { msg?: string; type?: string };
     if (typeof body.msg !== 'string' || (body.type !== 'payment' && body.type !== 'refund')) return { ok: false, reason: 'unknown callback type' };
     const msg = JSON.parse(body.msg) as unknown;
     if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { ok: false, reason: 'malformed body' };
-    return { ok: true, timestamp: Number(timestamp), nonce, notify: { type: body.type, msg } as DouyinNotify };
+    return { ok: true, timestamp: signed.timestamp, nonce: signed.nonce, notify: { type: body.type, msg } as DouyinNotify };
   } catch {
     return { ok: false, reason: 'malformed body' };
   }

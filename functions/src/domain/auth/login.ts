@@ -30,6 +30,6 @@ export async function login(input: LoginInput, ports: LoginPorts): Promise<Login
   const userId = userIdFor(input.platform, session.openId);
   const now = ports.now();
   await ports.users.upsertUser({ userId, platform: input.platform, openId: session.openId, sessionKey: session.sessionKey }, now);
-  const { token, expiresAt } = issueToken(userId, ports.tokenSecret, now, ports.tokenTtlS);
+  const { token, expiresAt } = issueToken(userId, ports.tokenSecret, now, ports.tokenTtlS, input.platform);
   return { token, expiresAt: expiresAt.toISOString(), user: { id: userId } };
 }

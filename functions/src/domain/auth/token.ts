@@ -1,13 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Session tokens: compact JWS (HS256) with `sub` (user id), `iat` and `exp`. Stateless, so every
- * function verifies them without a read; the secret comes from configuration.
+ * Session tokens: compact JWS (HS256) with `sub` (user id), `iat`, `exp` and `plt` (the platform the
+ * viewer signed in on: where /play answers with that platform's media). Stateless, so every function
+ * verifies them without a read; the secret comes from configuration.
  */
 export interface TokenClaims {
   sub: string;
   iat: number;
   exp: number;
+  plt?: string;
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
@@ -17,9 +19,9 @@ function sign(input: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(input).digest();
 }
 
-export function issueToken(userId: string, secret: string, now: Date, ttlS: number): { token: string; expiresAt: Date } {
+export function issueToken(userId: string, secret: string, now: Date, ttlS: number, platform?: string): { token: string; expiresAt: Date } {
   const iat = Math.floor(now.getTime() / 1000);
-  const claims: TokenClaims = { sub: userId, iat, exp: iat + ttlS };
+  const claims: TokenClaims = { sub: userId, iat, exp: iat + ttlS, ...(platform ? { plt: platform } : {}) };
   const body = `${header}.${b64url(JSON.stringify(claims))}`;
   return { token: `${body}.${b64url(sign(body, secret))}`, expiresAt: new Date(claims.exp * 1000) };
 }
@@ -40,7 +42,7 @@ export function verifyToken(token: string, secret: string, now: Date): TokenClai
     return null;
   }
   const c = claims as Partial<TokenClaims>;
-  if (typeof c.sub !== 'string' || typeof c.exp !== 'number' || typeof c.iat !== 'number') return null;
+  if (typeof c.sub !== 'string' || typeof c.exp !== 'number' || typeof c.iat !== 'number' || (c.plt !== undefined && typeof c.plt !== 'string')) return null;
   if (c.exp * 1000 <= now.getTime()) return null;
   return c as TokenClaims;
 }

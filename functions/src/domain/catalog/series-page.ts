@@ -3,7 +3,7 @@ import type { ProductCatalog } from '@drama/shared/products';
 import { NotFound } from '../errors';
 import type { HoldingsReader } from '../playback/play';
 import { seriesCostToFinish } from '../playback/paywall';
-import type { CatalogReader } from './catalog';
+import type { CatalogReader, Series } from './catalog';
 import { episodeViews, summaryOf } from './views';
 
 export interface SeriesPagePorts {
@@ -11,13 +11,15 @@ export interface SeriesPagePorts {
   holdings: HoldingsReader;
   coverUrl: (key: string) => string;
   products?: () => Promise<ProductCatalog>;
+  /** Whether the viewer's platform shows this published series (visibility.ts): unseen is not found. */
+  visible: (series: Series) => boolean;
   now: () => Date;
 }
 
 /** GET /series/{id}: the series, its episodes locked or not for the caller, and (signed in) what finishing it costs. */
 export async function seriesPage(seriesId: string, userId: string | null, ports: SeriesPagePorts): Promise<GetSeriesOutput> {
   const series = await ports.catalog.getSeries(seriesId);
-  if (!series || !series.published) throw new NotFound(`no series ${seriesId}`);
+  if (!series || !series.published || !ports.visible(series)) throw new NotFound(`no series ${seriesId}`);
   const now = ports.now();
   const held = userId ? await ports.holdings.holdingsOf(userId) : {};
   return {

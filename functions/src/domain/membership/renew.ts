@@ -37,6 +37,8 @@ export async function renewDueMemberships(ports: RenewalPorts): Promise<Record<R
   const counts: Record<RenewalOutcome, number> = { renewed: 0, retry: 0, lapsed: 0, waiting: 0 };
   const now = ports.now();
   for (const { userId, membership } of await ports.dueBefore(new Date(now.getTime() + renewAheadMs))) {
+    // WeChat's signed memberships renew by its own rules (wechat-signing.ts).
+    if (membership.platform === 'wechat') continue;
     counts[await renewOne(userId, membership, ports)]++;
   }
   return counts;
@@ -49,7 +51,8 @@ async function renewOne(userId: string, membership: Membership, ports: RenewalPo
     orderId: orderIdFor(userId, `renew:${membership.expiresAt}`),
     userId,
     requestId: `renew:${membership.expiresAt}`,
-    platform: 'douyin',
+    // Renewal orders carry the member's platform (the deduction itself is Douyin's signed one).
+    platform: membership.platform === 'sandbox' ? 'sandbox' : 'douyin',
     product: { kind: 'membership', plan: membership.plan },
     amountFen: product.priceFen,
     title: `${product.title}（自动续费）`,

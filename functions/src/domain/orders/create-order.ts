@@ -6,6 +6,9 @@ import { DomainError } from '../errors';
 import type { WalletStore } from '../wallet/wallet';
 import type { Order, OrderStore } from './order';
 import { priceOf } from './pricing';
+import { membershipProduct } from '@drama/shared/membership';
+
+const membershipProductRenews = (plan: Parameters<typeof membershipProduct>[0]) => membershipProduct(plan).autoRenew;
 
 export interface PayParamsBuilder {
   /** The platform's pay parameters for a stored order (tt.requestOrder / wx.requestVirtualPayment). */
@@ -40,6 +43,8 @@ export async function createOrder(
     products?: () => Promise<ProductCatalog>;
   },
 ): Promise<CreateOrderOutput & { created: boolean }> {
+  // On WeChat an auto-renewing plan is signed (POST /memberships/sign), never bought as a one-off.
+  if (input.platform === 'wechat' && input.product.kind === 'membership' && membershipProductRenews(input.product.plan)) throw new Conflict('on WeChat auto-renewing plans are signed: POST /memberships/sign');
   const priced = await priceOf(input.product, ports.catalog, ports.products ? await ports.products() : undefined);
   if (input.product.kind === 'series') {
     const wallet = await ports.wallets.get(userId);

@@ -1,5 +1,6 @@
 import { addDays } from '@drama/shared/calendar';
 import { extendMembership, membershipProduct } from '@drama/shared/membership';
+import { extendSignedMembership, signingPlans, type SigningPlan } from '@drama/shared/wechat-signing';
 import { coinPacks } from '@drama/shared/products';
 import type { WalletChange, Wallet } from '../wallet/wallet';
 import type { Order } from './order';
@@ -21,7 +22,11 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
     case 'membership': {
       const current = wallet.membership;
       const active = current && Date.parse(current.expiresAt) > now.getTime();
-      const extended = extendMembership(current, product.plan, now);
+      // WeChat's signed plans run 31 or 372 days; everything else calendar months.
+      const signed = order.platform === 'wechat' && (signingPlans as readonly string[]).includes(product.plan);
+      const extended = signed
+        ? { expiresAt: extendSignedMembership(current, product.plan as SigningPlan, now), anchorDay: current?.anchorDay ?? 1 }
+        : extendMembership(current, product.plan, now);
       return {
         wallet: {
           ...wallet,
@@ -32,6 +37,7 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
             autoRenew: membershipProduct(product.plan).autoRenew,
             orderId: order.orderId,
             periodStartsAt: active ? current.expiresAt : now.toISOString(),
+            platform: order.platform,
           },
         },
         reason: order.renewalOf ? 'renewal' : 'membership',

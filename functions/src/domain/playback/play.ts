@@ -7,6 +7,7 @@ import { termsOf } from '../catalog/views';
 import { EntitlementRequired, NotFound } from '../errors';
 import { wantedPreviewS } from '../media/preview';
 import { paywallFor } from './paywall';
+import { platformSource, type PlatformMedia } from './platform-source';
 
 export interface HoldingsReader {
   /** Everything that entitles a user to paid episodes, in one read. */
@@ -25,6 +26,9 @@ export interface PlayPorts {
   now: () => Date;
   /** The products on sale (the operator's membership prices); shared/products.ts's defaults when absent. */
   products?: () => Promise<ProductCatalog>;
+  /** The platforms' own media (WeChat's links to approved dramas); our signed media when absent. */
+  platformMedia?: PlatformMedia;
+  log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
 /** The episode's preview, if ingest cut one of the length the series asks for from its current media. */
@@ -35,10 +39,11 @@ function previewOf(series: Series, episode: Episode) {
 }
 
 /**
- * Play asks the one entitlement rule, then signs a short-lived media URL for this caller; a locked
- * episode answers with its paywall (offers, cost to finish, preview).
+ * Play asks the one entitlement rule, then answers with a short-lived media URL for this caller: on
+ * WeChat and Douyin the platform's own media once it approved the drama (platform-source.ts), else
+ * our URL signed for this viewer.
  */
-export async function play(input: PlayInput, userId: string, ports: PlayPorts): Promise<PlayOutput> {
+export async function play(input: PlayInput, userId: string, ports: PlayPorts, viewerPlatform?: string): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
   if (!series || !series.published) throw new NotFound(`no series ${input.seriesId}`);
   const now = ports.now();
@@ -55,11 +60,23 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
     throw new EntitlementRequired({ ...(await paywallFor(series, episode.index, holdings, now, ports.products)), ...(preview ? { preview } : {}) });
   }
 
+  const expiresAt = new Date(now.getTime() + playUrlTtlS * 1000);
+  const where = platformSource(series, episode.index, viewerPlatform);
+  if (where.source === 'wechat' && ports.platformMedia) {
+    try {
+      const url = await ports.platformMedia.wechatLink(where.mediaId, expiresAt);
+      return { url, expiresAt: expiresAt.toISOString(), seriesId: series.id, episode: episode.index, source: 'wechat' };
+    } catch (error) {
+      // The platform refused the link (de-authorised, down): the viewer, entitled, still plays ours.
+      ports.log?.('wechat media link refused: serving our own', { seriesId: series.id, episode: episode.index, error: (error as Error).message });
+    }
+  }
   const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {
     url,
-    expiresAt: new Date(now.getTime() + playUrlTtlS * 1000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
     seriesId: series.id,
     episode: episode.index,
+    ...(where.source === 'douyin_playlet' ? { source: 'douyin_playlet' as const, playlet: where.playlet } : {}),
   };
 }

@@ -20,6 +20,8 @@ export interface Membership {
   orderId: string;
   /** When the period bought by `orderId` started (a refund cuts the membership back to here). */
   periodStartsAt: string;
+  /** Where it was bought: renewals are charged there (WeChat's signed ones by wechat-signing.ts). */
+  platform?: string;
 }
 
 export interface Wallet {

@@ -16,10 +16,10 @@ const uploadSchema: Schema<AdminUpload> = {
 };
 
 /**
- * Uploads an episode file or a cover: POST /admin/uploads for a presigned PUT, then the file straight
- * to S3 with exactly the signed type and length (H5: the browser's File). Returns the object key.
+ * Uploads an episode file, a cover or a cost report: POST /admin/uploads for a presigned PUT, then the
+ * file straight to S3 with exactly the signed type and length (H5: the browser's File). Returns the object key.
  */
-export async function uploadFile(kind: 'media' | 'cover', seriesId: string, file: File): Promise<AdminUpload> {
+export async function uploadFile(kind: 'media' | 'cover' | 'report', seriesId: string, file: File): Promise<AdminUpload> {
   const contentType = kind === 'media' ? 'video/mp4' : file.type;
   const upload = await adminRequest('/admin/uploads', {
     method: 'POST',

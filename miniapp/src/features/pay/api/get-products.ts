@@ -1,5 +1,6 @@
 import { membershipPlans, type CoinPack, type MembershipProduct } from '@drama/shared/products';
 import { apiRequest } from '@/lib/api-client';
+import { viewerPlatform } from '@/lib/capabilities';
 import { guardSchema, isInt, isRecord } from '@/lib/guard-schema';
 import { useAsync } from '@/lib/use-async';
 
@@ -25,6 +26,7 @@ const productsOutputSchema = guardSchema(
   (v): v is ProductsOutput => isRecord(v) && Array.isArray(v.coinPacks) && v.coinPacks.every(isPack) && Array.isArray(v.memberships) && v.memberships.every(isMembership),
 );
 
-export const getProducts = (): Promise<ProductsOutput> => apiRequest('/products', { schema: productsOutputSchema, auth: 'none' });
+/** On WeChat the auto-renewing plans are listed only where signing is offered (?platform=). */
+export const getProducts = (): Promise<ProductsOutput> => apiRequest(`/products?platform=${viewerPlatform()}`, { schema: productsOutputSchema, auth: 'none' });
 
 export const useGetProducts = () => useAsync(getProducts, []);

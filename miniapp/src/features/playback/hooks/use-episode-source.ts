@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { CostToFinish, Preview } from '@drama/shared/paywall';
 import type { Offer } from '@drama/shared/playback';
 import { forgetPlay, usePlayEpisode } from '../api/play-episode';
+import { openInPlayletPlayer } from '../douyin-playlet';
 
 export type EpisodeSource =
   | { status: 'loading' }
@@ -17,6 +18,9 @@ export function useEpisodeSource(seriesId: string, episode: number): EpisodeSour
   const play = usePlayEpisode(seriesId, episode);
   const [mediaFailures, setMediaFailures] = useState(0);
   useEffect(() => setMediaFailures(0), [seriesId, episode]);
+  // In Douyin, an entitled episode of an online album plays in Douyin's playlet player.
+  const playlet = play.status === 'success' && play.data.kind === 'playable' ? play.data.playlet : undefined;
+  useEffect(() => void openInPlayletPlayer(playlet), [playlet?.albumId, playlet?.episodeId]);
 
   const refetch = () => {
     forgetPlay({ seriesId, episode });

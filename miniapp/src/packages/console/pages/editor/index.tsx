@@ -10,6 +10,7 @@ import { publishSeries } from '@/features/console/api/publish-series';
 import { putEpisode } from '@/features/console/api/put-episode';
 import { putSeries } from '@/features/console/api/put-series';
 import { uploadFile, videoDurationS } from '@/features/console/api/upload-file';
+import { ComplianceCard } from '@/features/console/components/compliance-card';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
 import '@/features/console/components/console.css';
@@ -274,6 +275,8 @@ export default function ConsoleEditorPage() {
             </p>
           )}
         </Card>
+
+        {series && <ComplianceCard series={series} onSaved={setSeries} />}
 
         {series && (
           <Card title={`分集（${series.episodes.length}）`}>

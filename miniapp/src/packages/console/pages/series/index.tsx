@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { StateView } from '@/components/state-view/state-view';
 import { useAdminSeries } from '@/features/console/api/list-admin-series';
 import { Card, ConsoleNav } from '@/features/console/components/console-nav';
+import { ReviewBadges } from '@/features/console/components/review-status';
 import { consoleEditorUrl } from '@/features/console/routes';
 import { useOperatorGate } from '@/features/console/use-operator-gate';
 import '@/features/console/components/console.css';
@@ -42,6 +43,7 @@ export default function ConsoleSeriesPage() {
                     <th>全集</th>
                     <th>备案号</th>
                     <th>状态</th>
+                    <th>平台审核</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -61,6 +63,9 @@ export default function ConsoleSeriesPage() {
                       <td data-label="备案号">{s.licence ?? <span className="console-note">未填</span>}</td>
                       <td>
                         <span className={`console-badge${s.published ? ' console-badge--on' : ''}`}>{s.published ? '已上架' : '未上架'}</span>
+                      </td>
+                      <td data-label="平台审核">
+                        <ReviewBadges review={s.review} />
                       </td>
                     </tr>
                   ))}

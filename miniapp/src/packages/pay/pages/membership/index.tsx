@@ -9,6 +9,7 @@ import { errorText } from '@/lib/error-text';
 import { useGetProducts } from '@/features/pay/api/get-products';
 import { PaySheet } from '@/features/pay/components/pay-sheet';
 import { usePayOrder } from '@/features/pay/hooks/use-pay-order';
+import { signOnWechat, signsOnWechat } from '@/features/pay/wechat-sign';
 import { planPriceText } from '@/features/pay/product-text';
 import { cancelMembership } from '@/features/wallet/api/cancel-membership';
 import { useWallet } from '@/features/wallet/hooks/use-wallet';
@@ -46,7 +47,8 @@ export default function MembershipPage() {
           {products.data.memberships.map((plan) => {
             const terms = renewalTerms(plan.plan, plan.priceFen);
             const ready = !terms || agreed[plan.plan] === true;
-            const buy = () => (ready ? pay.start({ kind: 'membership', plan: plan.plan }, plan.title) : Taro.showToast({ title: '请先勾选同意自动续费', icon: 'none' }));
+            const start = () => (signsOnWechat(plan.plan) ? void signOnWechat(plan.plan).then(wallet.reload, wallet.reload) : pay.start({ kind: 'membership', plan: plan.plan }, plan.title));
+            const buy = () => (ready ? start() : Taro.showToast({ title: '请先勾选同意自动续费', icon: 'none' }));
             return (
               <View key={plan.plan} className={`plan${plan.plan === 'year_auto' ? ' plan--best' : ''}`}>
                 {plan.plan === 'year_auto' && <Text className="plan__badge">最划算</Text>}

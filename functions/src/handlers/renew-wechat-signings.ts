@@ -1,0 +1,11 @@
+import { renewSignedMembers } from '../domain/membership/wechat-signing';
+import { logger } from '../lib/logger';
+import { wallets } from '../lib/ports';
+import { signingPorts } from '../lib/signing-ports';
+
+/** Scheduled (every 30 minutes): WeChat's signed members' pre-charge notices and charges, inside 07:10–21:50. */
+export async function handler() {
+  const counts = await renewSignedMembers({ ...signingPorts, dueBefore: (before) => wallets.dueForRenewal(before) });
+  logger.info('wechat signing run', counts);
+  return counts;
+}
