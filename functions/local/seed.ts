@@ -12,6 +12,13 @@ export const seedVersion = 2;
 export interface SeedOptions {
   /** Render and publish only the first N episodes of each series (tests use fewer to stay fast). */
   maxEpisodes?: number;
+  /**
+   * Which paid episodes go through the ingest to marked HLS: all of them (`npm start`), or the few a
+   * test needs (encoding four variants costs about ten seconds of CPU an episode; cached in RENDER_DIR).
+   */
+  hls?: 'paid' | Array<{ seriesId: string; episode: number }>;
+  /** The mark secret the variants are made with (the API's MARK_SECRET). */
+  markSecret?: string;
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
@@ -84,6 +91,17 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
         },
       }),
     );
+  }
+  if (opts.markSecret) {
+    const { ingestEpisodes } = await import('./seed/ingest');
+    const chosen = seedSeries.flatMap((series) =>
+      series.episodes
+        .slice(0, opts.maxEpisodes ?? series.episodes.length)
+        .filter((e) => e.index > series.freeEpisodes)
+        .filter((e) => opts.hls === undefined || opts.hls === 'paid' || opts.hls.some((h) => h.seriesId === series.id && h.episode === e.index))
+        .map((e) => ({ seriesId: series.id, episode: e.index, mediaKey: `media/${series.id}/ep-${String(e.index).padStart(3, '0')}.mp4` })),
+    );
+    await ingestEpisodes(s, clients, chosen, opts.markSecret, opts.onProgress);
   }
   await clients.documents.send(
     new PutCommand({

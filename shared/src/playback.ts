@@ -21,6 +21,8 @@ export type PlayInput = z.infer<typeof playInputSchema>;
 export const playOutputSchema = z.object({
   url: z.string().url(),
   expiresAt: z.string(),
+  /** `hls`: `url` is this viewer's playlist of marked segments (paid episodes); `mp4`: one file. */
+  format: z.enum(['mp4', 'hls']).default('mp4'),
   seriesId: seriesIdSchema,
   episode: z.number().int().positive(),
 });

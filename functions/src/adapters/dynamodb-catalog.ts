@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, UpdateCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
+import type { HlsLayout } from '../domain/media/hls';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
 
@@ -39,6 +40,13 @@ function toEpisode(item: Item): Episode {
   };
 }
 
+/** An ingest job sorts right after its episode: its outputs count only while it is of the episode's media. */
+function attachIngest(series: Series | undefined, item: Item): void {
+  const episode = series?.episodes.find((e) => e.index === item.index);
+  const hls = (item.steps as { hls?: HlsLayout } | undefined)?.hls;
+  if (episode && hls && item.sourceKey === episode.mediaKey) episode.hls = hls;
+}
+
 /** Reads the whole catalog partition in one paginated Query: series and episodes sort together. */
 export async function readCatalog(): Promise<Series[]> {
   const bySeries = new Map<string, Series>();
@@ -55,6 +63,7 @@ export async function readCatalog(): Promise<Series[]> {
     for (const item of page.Items ?? []) {
       if (item.kind === 'series') bySeries.set(item.id as string, toSeries(item));
       else if (item.kind === 'episode') bySeries.get(item.seriesId as string)?.episodes.push(toEpisode(item));
+      else if (item.kind === 'ingest') attachIngest(bySeries.get(item.seriesId as string), item);
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -3,7 +3,7 @@ import { convert } from '../domain/attribution/attribution';
 import { EntitlementRequired } from '../domain/errors';
 import { play } from '../domain/playback/play';
 import { json, route } from '../lib/http';
-import { attributionPorts, catalog, clock, events, holdings, media, products } from '../lib/ports';
+import { attributionPorts, catalog, clock, events, holdings, media, playlists, products } from '../lib/ports';
 
 export const handler = route({ auth: 'required', body: playInputSchema }, async ({ body, caller }) => {
   const { userId } = caller;
@@ -11,7 +11,7 @@ export const handler = route({ auth: 'required', body: playInputSchema }, async 
   // Read the user's last ad click alongside the entitlement check, so attribution adds no round trip.
   const lastClick = attributionPorts.store.lastClick(userId).catch(() => undefined);
   try {
-    const output = await play(body, userId, { catalog, holdings, media, now: clock, products: () => products.get() });
+    const output = await play(body, userId, { catalog, holdings, media, playlists, now: clock, products: () => products.get() });
     // The catalog is cached, so asking whether the episode was a paid one costs no read.
     const paid = body.episode > ((await catalog.getSeries(body.seriesId))?.freeEpisodes ?? Infinity);
     await Promise.all([

@@ -47,6 +47,12 @@ export interface Config {
   attributionWindowS: number;
   /** Pauses before each retry of a conversion the ad platform did not take; after the last, it is given up. */
   conversionRetryDelaysMs: number[];
+  /** Keys the forensic marks, segment names, viewer codes and playlist URLs (≥ 32 chars; empty where a function needs none). */
+  markSecret: string;
+  /** The episode ingest function (invoked asynchronously after an operator's upload). */
+  ingestFunction: string;
+  /** The trace function (invoked asynchronously for a suspect file). */
+  traceFunction: string;
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -63,6 +69,11 @@ function quietHoursFrom(value: string | undefined): Config['quietHours'] {
 
 function operatorSecretFrom(value: string | undefined): string {
   if (value && value.length < 32) throw new Error('OPERATOR_SECRET must be at least 32 characters');
+  return value ?? '';
+}
+
+function markSecretFrom(value: string | undefined): string {
+  if (value && value.length < 32) throw new Error('MARK_SECRET must be at least 32 characters');
   return value ?? '';
 }
 
@@ -138,6 +149,9 @@ function load(): Config {
     operatorLoginFailures: positiveInt('OPERATOR_LOGIN_FAILURES', 10),
     attributionWindowS: positiveInt('ATTRIBUTION_WINDOW_S', defaultAttributionWindowS),
     conversionRetryDelaysMs: (process.env.CONVERSION_RETRY_DELAYS_MS ?? '60000,300000,1800000,7200000').split(',').map(Number),
+    markSecret: markSecretFrom(process.env.MARK_SECRET),
+    ingestFunction: process.env.INGEST_FUNCTION ?? 'drama-local-ingestEpisode',
+    traceFunction: process.env.TRACE_FUNCTION ?? 'drama-local-traceLeak',
   };
 }
 

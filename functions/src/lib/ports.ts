@@ -11,7 +11,8 @@ import { s3Media } from '../adapters/s3-media';
 import { convert, rememberClicks, type AttributionPorts } from '../domain/attribution/attribution';
 import { onceWithin } from '../domain/events/events';
 import type { SettlePorts } from '../domain/orders/settle';
-import type { HoldingsReader } from '../domain/playback/play';
+import type { HoldingsReader, PlaylistSigner } from '../domain/playback/play';
+import { signPlaylistUrl } from '../domain/playback/playlist';
 import { holdingsOf } from '../domain/wallet/wallet';
 import { config } from './config';
 import { logger } from './logger';
@@ -25,6 +26,14 @@ export const media = s3Media;
 /** Everything that entitles a user is on the wallet item: one read. */
 export const holdings: HoldingsReader = { holdingsOf: async (userId) => holdingsOf(await wallets.get(userId)) };
 export const orders = dynamoOrders;
+/** Paid episodes' per-viewer playlists (MARK_SECRET keys their URLs). */
+export const playlists: PlaylistSigner = {
+  signPlaylistUrl(seriesId, episode, userId, expiresAt) {
+    const { apiPublicUrl, markSecret } = config();
+    if (!markSecret) throw new Error('MARK_SECRET is not set for this function');
+    return signPlaylistUrl(apiPublicUrl, markSecret, seriesId, episode, userId, expiresAt);
+  },
+};
 /** Coin packs and membership prices: the operator's, cached like the catalog. */
 export const products = cachedProducts();
 export const eventReader = dynamoEvents;

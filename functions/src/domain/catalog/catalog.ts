@@ -1,3 +1,4 @@
+import type { HlsLayout } from '../media/hls';
 import type { Genre } from './types';
 
 /** A series as stored, with its episodes in index order. */
@@ -37,6 +38,8 @@ export interface Episode {
   /** Until then the episode is not listed or playable; at release followers are told. */
   releaseAt?: string;
   announcedAt?: string;
+  /** The marked HLS variants of this media, once its ingest made them (paid episodes are served from them). */
+  hls?: HlsLayout;
 }
 
 /** The catalog port: what the playback and catalog operations need from storage. */

@@ -16,10 +16,17 @@ export interface MediaSigner {
   signPlayUrl(key: string, userId: string, expiresInS: number, now: Date): Promise<string>;
 }
 
+/** Signs the URL of a viewer's HLS playlist (playlist.ts serves it). */
+export interface PlaylistSigner {
+  signPlaylistUrl(seriesId: string, episode: number, userId: string, expiresAt: Date): string;
+}
+
 export interface PlayPorts {
   catalog: CatalogReader;
   holdings: HoldingsReader;
   media: MediaSigner;
+  /** Paid episodes with marked HLS variants are served through it; without it, every episode is an MP4. */
+  playlists?: PlaylistSigner;
   now: () => Date;
   /** The products on sale (the operator's membership prices); shared/products.ts's defaults when absent. */
   products?: () => Promise<ProductCatalog>;
@@ -40,7 +47,11 @@ export async function paywallOffers(series: Series, episode: number, offers: Off
   });
 }
 
-/** Play asks the one entitlement rule, then signs a short-lived media URL for this caller. */
+/**
+ * Play asks the one entitlement rule, then signs a short-lived URL for this caller: a free episode's
+ * MP4, or for a paid one the caller's own playlist of marked segments once the ingest has made them
+ * (until then, the MP4).
+ */
 export async function play(input: PlayInput, userId: string, ports: PlayPorts): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
   if (!series || !series.published) throw new NotFound(`no series ${input.seriesId}`);
@@ -53,10 +64,13 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
   const decision = decideEntitlement(termsOf(series), episode.index, holdings, now);
   if (!decision.entitled) throw new EntitlementRequired(await paywallOffers(series, episode.index, decision.offers, ports.products));
 
-  const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
+  const expiresAt = new Date(now.getTime() + playUrlTtlS * 1000);
+  const hls = decision.reason !== 'free' && episode.hls && ports.playlists;
+  const url = hls ? hls.signPlaylistUrl(series.id, episode.index, userId, expiresAt) : await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {
     url,
-    expiresAt: new Date(now.getTime() + playUrlTtlS * 1000).toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    format: hls ? 'hls' : 'mp4',
     seriesId: series.id,
     episode: episode.index,
   };

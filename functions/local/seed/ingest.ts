@@ -1,0 +1,75 @@
+// The demo's paid episodes go through the same ingest job an operator's upload does (functions/src/
+// domain/media/ingest.ts), with the local clients; the marked variants are cached in RENDER_DIR like
+// the renders, keyed by the source's bytes and the mark secret, so test stacks encode them once.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dynamoIngestStore } from '../../src/adapters/dynamodb-ingest';
+import { ffmpegMarkedEncoder } from '../../src/adapters/ffmpeg-hls';
+import { s3Files } from '../../src/adapters/s3-files';
+import { hlsStep, type MarkedEncoder, type MarkedHls } from '../../src/domain/media/hls';
+import { runIngest } from '../../src/domain/media/ingest';
+import type { LocalClients } from '../aws-clients';
+import type { StackSettings } from '../settings';
+
+/** Bump when the marks or the variants' encoding change, so cached variants are made again. */
+const MARKED_VERSION = 1;
+
+/** An encoder that reuses variants made before from the same bytes, secret and episode. */
+export function cachedEncoder(cacheDir: string, inner: MarkedEncoder = ffmpegMarkedEncoder()): MarkedEncoder {
+  return {
+    async encode(source, outDir, plan) {
+      const hash = createHash('sha256')
+        .update(await readFile(source))
+        .update(`\n${plan.secret}\n${plan.seriesId}\n${plan.episode}\n${MARKED_VERSION}`)
+        .digest('hex')
+        .slice(0, 16);
+      const dir = path.join(cacheDir, `${plan.seriesId}-${plan.episode}-${hash}`);
+      const meta = path.join(dir, 'meta.json');
+      if (!existsSync(meta)) {
+        const work = `${dir}.${process.pid}.tmp`;
+        await rm(work, { recursive: true, force: true });
+        const made = await inner.encode(source, work, plan);
+        await writeFile(path.join(work, 'fingerprints.bin'), made.fingerprints);
+        const relative = made.files.map((variants) => variants.map((f) => path.relative(work, f)));
+        await writeFile(path.join(work, 'meta.json'), JSON.stringify({ ...made, fingerprints: undefined, files: relative }));
+        await rm(dir, { recursive: true, force: true });
+        await rename(work, dir);
+      }
+      const cached = JSON.parse(await readFile(meta, 'utf8')) as Omit<MarkedHls, 'fingerprints'>;
+      await mkdir(outDir, { recursive: true });
+      return {
+        ...cached,
+        files: cached.files.map((variants) => variants.map((f) => path.join(dir, f))),
+        fingerprints: await readFile(path.join(dir, 'fingerprints.bin')),
+      };
+    },
+  };
+}
+
+export interface SeedIngestItem {
+  seriesId: string;
+  episode: number;
+  mediaKey: string;
+}
+
+/** Runs (or re-drives) the ingest of each episode, one at a time: each already keeps two cores busy. */
+export async function ingestEpisodes(
+  s: StackSettings,
+  clients: LocalClients,
+  items: SeedIngestItem[],
+  secret: string,
+  onProgress?: (done: number, total: number, label: string) => void,
+): Promise<void> {
+  const files = s3Files(clients.s3, s.mediaBucket);
+  const ports = {
+    store: dynamoIngestStore(clients.documents, s.tableName),
+    steps: [hlsStep({ files, encoder: cachedEncoder(path.join(s.renderDir, 'hls')), secret })],
+    now: () => new Date(),
+  };
+  for (const [i, item] of items.entries()) {
+    await runIngest({ seriesId: item.seriesId, episode: item.episode, sourceKey: item.mediaKey }, ports);
+    onProgress?.(i + 1, items.length, `${item.seriesId} ep ${item.episode} (marked HLS)`);
+  }
+}
