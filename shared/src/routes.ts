@@ -64,7 +64,7 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'GET', path: '/series/{seriesId}', function: 'getSeries', handler: 'get-series', auth: 'none', params: getSeriesParamsSchema },
   { method: 'POST', path: '/play', function: 'play', handler: 'play', auth: 'viewer', body: playInputSchema },
   // The signed URL POST /play hands out for a paid episode: the signature in the query is the credential.
-  { method: 'GET', path: '/playlists/{seriesId}/{episode}', function: 'getPlaylist', handler: 'get-playlist', auth: 'none', params: playlistParamsSchema, query: playlistQuerySchema },
+  { method: 'GET', path: '/playlists/{seriesId}/{episode}/index.m3u8', function: 'getPlaylist', handler: 'get-playlist', auth: 'none', params: playlistParamsSchema, query: playlistQuerySchema },
 
   { method: 'GET', path: '/products', function: 'getProducts', handler: 'get-products', auth: 'none' },
   { method: 'GET', path: '/me/wallet', function: 'getWallet', handler: 'get-wallet', auth: 'viewer' },

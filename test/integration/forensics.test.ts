@@ -60,7 +60,7 @@ beforeAll(async () => {
 describe('paid episodes over HLS', () => {
   it('serves the paid episode as the viewer\'s own playlist, every segment signed for them; free ones stay MP4', async () => {
     expect(a.play.format).toBe('hls');
-    expect(new URL(a.play.url).pathname).toBe(`/playlists/${seriesId}/${episode}`);
+    expect(new URL(a.play.url).pathname).toBe(`/playlists/${seriesId}/${episode}/index.m3u8`);
     expect(a.playlist.startsWith('#EXTM3U')).toBe(true);
     expect(a.playlist).toContain('#EXT-X-ENDLIST');
     const urls = segmentUrls(a.playlist);

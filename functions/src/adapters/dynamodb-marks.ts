@@ -10,6 +10,8 @@ import { keys } from './dynamodb';
  * - `USER#<id> / MARK` {markId}: given out on a viewer's first paid playlist from one counter
  *   (`META / MARKS`, an atomic ADD), then kept; a race between two first playlists keeps the first
  *   write (conditional put) and wastes one number.
+ * - `MARKID#<n> / MARK` {userId}: the way back from a mark id (a short code an operator read off a
+ *   screen) to the viewer; written before the viewer's own item, and trusted only where that agrees.
  * - `RECIPIENTS#<series>#<episode> / USER#<id>` {userId, firstAt, lastAt}: one item per viewer and
  *   episode, written on each playlist (an idempotent update); the trace's candidates.
  */
@@ -20,6 +22,7 @@ const recipientsPk = (seriesId: string, episode: number) => `RECIPIENTS#${series
 export function dynamoMarks(documents: DynamoDBDocumentClient, tableName: string): ViewerMarks & {
   recipients(seriesId: string, episode: number): Promise<Candidate[]>;
   markIdIfAny(userId: string): Promise<number | undefined>;
+  viewerOfMarkId(markId: number): Promise<string | undefined>;
 } {
   const markIdIfAny = async (userId: string, consistent = false) => {
     const { Item } = await documents.send(
@@ -38,6 +41,7 @@ export function dynamoMarks(documents: DynamoDBDocumentClient, tableName: string
       );
       const markId = (Attributes?.next as number) - 1;
       if (markId >= 2 ** idBits) throw new Error(`mark ids are used up (2^${idBits})`);
+      await documents.send(new PutCommand({ TableName: tableName, Item: { pk: `MARKID#${markId}`, sk: markSk, userId } }));
       try {
         await documents.send(
           new PutCommand({ TableName: tableName, Item: { pk: keys.userPk(userId), sk: markSk, markId, userId }, ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -47,6 +51,13 @@ export function dynamoMarks(documents: DynamoDBDocumentClient, tableName: string
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         return (await markIdIfAny(userId, true))!;
       }
+    },
+
+    async viewerOfMarkId(markId) {
+      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { pk: `MARKID#${markId}`, sk: markSk } }));
+      const userId = Item?.userId as string | undefined;
+      // A lost race leaves a number pointing at a viewer who kept another one.
+      return userId !== undefined && (await markIdIfAny(userId)) === markId ? userId : undefined;
     },
 
     async recordRecipient(seriesId, episode, userId, now) {

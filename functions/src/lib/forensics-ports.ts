@@ -2,6 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readCatalog } from '../adapters/dynamodb-catalog';
+import { dynamoIngestStore } from '../adapters/dynamodb-ingest';
+import { ffmpegMarkedEncoder } from '../adapters/ffmpeg-hls';
+import { invokeAsync } from '../adapters/lambda-jobs';
+import { hlsStep } from '../domain/media/hls';
+import type { IngestPorts, IngestRef } from '../domain/media/ingest';
 import { decodeLuma } from '../adapters/ffmpeg-luma';
 import { batchSigner } from '../adapters/media-url-batch';
 import { s3Client, s3Files } from '../adapters/s3-files';
@@ -12,6 +17,7 @@ import { dynamoMarks } from '../adapters/dynamodb-marks';
 import { credentialsFromEnv, mediaLocation } from '../adapters/s3-media';
 import type { PlaylistPorts, ViewerMarks } from '../domain/playback/playlist';
 import { config } from './config';
+import { logger } from './logger';
 import { catalog, clock } from './ports';
 
 /** The mark secret, required by every function that marks, serves or reads marked media. */
@@ -92,3 +98,14 @@ export const tracePorts = (): TracePorts => {
     secret: markSecret(),
   };
 };
+
+/** The ingest's ports for the Lambda: the table's jobs, the media bucket, ffmpeg (a layer in AWS). */
+export const ingestPorts = (): IngestPorts => ({
+  store: dynamoIngestStore(documentClient(), config().tableName),
+  steps: [hlsStep({ files: s3Files(s3Client(), config().mediaBucket), encoder: ffmpegMarkedEncoder(), secret: markSecret() })],
+  now: clock,
+  log: (message, fields) => logger.info(message, fields),
+});
+
+/** Starts an episode's ingest after an operator's upload (its own invocation: minutes of ffmpeg). */
+export const startIngest = (ref: IngestRef) => invokeAsync(config().ingestFunction, ref);

@@ -17,6 +17,8 @@ export interface CatalogAdminPorts {
   store: CatalogAdminStore;
   coverUrl: (key: string) => string;
   now: () => Date;
+  /** Starts the episode ingest (media/ingest.ts) of a paid episode's new media. */
+  ingest?: (ref: { seriesId: string; episode: number; sourceKey: string }) => Promise<void>;
 }
 
 /** The placeholder until an operator uploads a cover. */
@@ -79,6 +81,11 @@ export async function saveEpisode(seriesId: string, index: number, input: AdminE
     throw new Conflict('add the licence number (备案号) before publishing paid episodes');
   }
   await ports.store.putEpisode(seriesId, index, input);
+  // A paid episode's new media (or media whose ingest never finished) goes through the ingest.
+  const before = series.episodes.find((e) => e.index === index);
+  if (ports.ingest && index > series.freeEpisodes && (before?.mediaKey !== input.mediaKey || !before.hls)) {
+    await ports.ingest({ seriesId, episode: index, sourceKey: input.mediaKey });
+  }
   return adminView(await find(seriesId, ports), ports.coverUrl);
 }
 

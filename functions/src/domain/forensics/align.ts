@@ -35,6 +35,8 @@ export interface Run {
 }
 
 const chunk = 24;
+/** A search compares this many frames (3 s): long enough that moving subtitles outweigh looping particles. */
+const window = 72;
 
 /** An episode's fingerprints with per-block prefix sums, so any window's block means cost nothing. */
 class Indexed {
@@ -46,8 +48,10 @@ class Indexed {
     }
   }
 
-  /** RMS distance between the centred copy chunk `a` and this episode's frames [t, t + chunk), centred. */
+  /** RMS distance between the centred copy frames `a` and this episode's frames [t, t + length), centred. */
   distance(a: Float32Array, t: number): number {
+    const length = a.length / fingerprintSize;
+    if (t < 0 || t + length > this.e.frames) return Infinity;
     const { prints } = this.e;
     let d = 0;
     const base = t * fingerprintSize;
@@ -55,98 +59,113 @@ class Indexed {
       const x = a[i] - prints[base + i];
       d += x * x;
     }
-    // Σ(a − (b − m_b))² = Σ(a − b)² − chunk·Σ m_b², since a is centred.
+    // Σ(a − (b − m_b))² = Σ(a − b)² − length·Σ m_b², since a is centred.
     for (let k = 0; k < fingerprintSize; k++) {
-      const m = (this.sums[(t + chunk) * fingerprintSize + k] - this.sums[t * fingerprintSize + k]) / chunk;
-      d -= chunk * m * m;
+      const m = (this.sums[(t + length) * fingerprintSize + k] - this.sums[t * fingerprintSize + k]) / length;
+      d -= length * m * m;
     }
     return Math.sqrt(Math.max(d, 0) / a.length);
   }
 }
 
-/** Mean-removed fingerprints of one chunk of the copy, and whether anything in it moves. */
-function centred(prints: Uint8Array, start: number): Float32Array | null {
-  const out = new Float32Array(chunk * fingerprintSize);
+/** Mean-removed fingerprints of `length` copy frames from `start`, and their mean square (how much moves). */
+function centred(prints: Uint8Array, start: number, length: number): { a: Float32Array; energy: number } {
+  const a = new Float32Array(length * fingerprintSize);
   let energy = 0;
   for (let k = 0; k < fingerprintSize; k++) {
     let sum = 0;
-    for (let f = 0; f < chunk; f++) sum += prints[(start + f) * fingerprintSize + k];
-    const mean = sum / chunk;
-    for (let f = 0; f < chunk; f++) {
+    for (let f = 0; f < length; f++) sum += prints[(start + f) * fingerprintSize + k];
+    const mean = sum / length;
+    for (let f = 0; f < length; f++) {
       const x = prints[(start + f) * fingerprintSize + k] - mean;
-      out[f * fingerprintSize + k] = x;
+      a[f * fingerprintSize + k] = x;
       energy += x * x;
     }
   }
-  // A chunk where nothing moves cannot be placed in time.
-  return energy / out.length < 0.5 ? null : out;
+  return { a, energy: energy / a.length };
 }
 
-interface ChunkMatch {
-  key: string;
-  start: number;
-  shift: number;
-  distance: number;
-}
+/** Below this a chunk is quiet: re-encoding noise, nothing to place it in time by. */
+const quiet = 2;
 
-/** The best place of a chunk, if it is clearly better than anywhere else (≤ 0.6× the runner-up). */
-function searchChunk(a: Float32Array, start: number, episodes: Indexed[]): ChunkMatch | null {
-  let best: ChunkMatch | null = null;
+/**
+ * Whether a chunk is explained at an offset: the distance left is a fraction of what moves in it
+ * (content from elsewhere leaves at least all of it, d² ≥ energy) plus the noise of a re-encode.
+ */
+const explains = (distance: number, energy: number) => distance * distance <= 0.6 + 0.45 * energy;
+
+/**
+ * The best place of copy frames `a` if clearly better than any other place (≤ 0.7× the best more than
+ * half a second away or in another episode: nearby offsets differ little where the picture moves slowly).
+ */
+function search(a: Float32Array, start: number, episodes: Indexed[]): { e: Indexed; shift: number; distance: number } | null {
+  const length = a.length / fingerprintSize;
+  const all = episodes.map((e) => Float64Array.from({ length: Math.max(0, e.e.frames - length + 1) }, (_, t) => e.distance(a, t)));
+  let best: { i: number; t: number } | null = null;
+  all.forEach((ds, i) => ds.forEach((d, t) => {
+    if (!best || d < all[best.i][best.t]) best = { i, t };
+  }));
+  if (!best) return null;
+  const { i: bi, t: bt } = best;
   let runnerUp = Infinity;
-  for (const e of episodes) {
-    for (let t = 0; t + chunk <= e.e.frames; t++) {
-      const d = e.distance(a, t);
-      if (!best || d < best.distance) {
-        // The previous best stays a runner-up only if it is not a neighbour of this offset.
-        if (best && (best.key !== e.e.key || Math.abs(best.start + best.shift - t) > 2)) runnerUp = Math.min(runnerUp, best.distance);
-        best = { key: e.e.key, start, shift: t - start, distance: d };
-      } else if (best.key !== e.e.key || Math.abs(best.start + best.shift - t) > 2) {
-        runnerUp = Math.min(runnerUp, d);
-      }
-    }
-  }
-  return best && best.distance <= 0.6 * runnerUp ? best : null;
+  all.forEach((ds, i) => ds.forEach((d, t) => {
+    if (i !== bi || Math.abs(t - bt) > 12) runnerUp = Math.min(runnerUp, d);
+  }));
+  const distance = all[bi][bt];
+  return distance <= 0.7 * runnerUp ? { e: episodes[bi], shift: bt - start, distance } : null;
 }
 
 /**
- * The runs of a copy (`copy`: fingerprintSize bytes per frame, at the source's frame rate). A chunk
- * that continues the current run (same episode, same shift, distance no worse than twice the run's)
- * is taken without a search; any other is searched for over every episode and offset.
+ * The runs of a copy (`copy`: fingerprintSize bytes per frame, at the source's frame rate). Anchors
+ * are found by searching 3 s windows over every episode and offset; a run grows from its anchor a
+ * 1 s chunk at a time both ways, over the chunks its offset explains, and over quiet chunks that lie
+ * between explained ones or at the copy's ends; then the next unexplained chunk is searched.
  */
 export function findRuns(copy: Uint8Array, copyFrames: number, episodes: EpisodePrints[]): Run[] {
   const indexed = episodes.map((e) => new Indexed(e));
+  const chunks = Math.floor(copyFrames / chunk);
+  const parts = Array.from({ length: chunks }, (_, k) => centred(copy, k * chunk, chunk));
+  const owner = new Array<Run | undefined>(chunks).fill(undefined);
   const runs: Run[] = [];
-  for (let start = 0; start + chunk <= copyFrames; start += chunk) {
-    const a = centred(copy, start);
-    if (!a) continue;
-    const last = runs[runs.length - 1];
-    const lastEpisode = last && indexed.find((e) => e.e.key === last.key)!;
-    const t = last ? start + last.shift : -1;
-    if (last && t + chunk <= lastEpisode.e.frames) {
-      const d = lastEpisode.distance(a, t);
-      if (d <= 2 * last.distance + 1) {
-        last.distance = (last.distance * (last.to - last.from) + d * chunk) / (start + chunk - last.from);
-        last.to = start + chunk;
+
+  const grow = (run: Run, e: Indexed, from: number, step: 1 | -1) => {
+    let pending: number[] = [];
+    let k = from;
+    for (; k >= 0 && k < chunks && !owner[k]; k += step) {
+      const { a, energy } = parts[k];
+      if (energy < quiet) {
+        if (e.distance(a, k * chunk + run.shift) === Infinity) break;
+        pending.push(k);
         continue;
       }
+      if (!explains(e.distance(a, k * chunk + run.shift), energy)) break;
+      for (const j of [...pending, k]) owner[j] = run;
+      pending = [];
     }
-    const m = searchChunk(a, start, indexed);
-    if (!m) continue;
-    if (last && last.key === m.key && Math.abs(last.shift - m.shift) <= 1 && m.start - last.to <= chunk) {
-      last.to = m.start + chunk;
-    } else {
-      runs.push({ key: m.key, from: m.start, to: m.start + chunk, shift: m.shift, distance: m.distance });
-    }
+    if (k < 0 || k >= chunks) for (const j of pending) owner[j] = run;
+  };
+
+  for (let k = 0; k < chunks; k++) {
+    if (owner[k] || parts[k].energy < quiet) continue;
+    const length = Math.min(window, copyFrames - k * chunk);
+    const { a, energy } = centred(copy, k * chunk, length);
+    const found = energy >= quiet ? search(a, k * chunk, indexed) : null;
+    if (!found || !explains(found.e.distance(parts[k].a, k * chunk + found.shift), parts[k].energy)) continue;
+    const run: Run = { key: found.e.e.key, from: 0, to: 0, shift: found.shift, distance: found.distance };
+    owner[k] = run;
+    grow(run, found.e, k - 1, -1);
+    grow(run, found.e, k + 1, 1);
+    runs.push(run);
   }
-  // Extend each run to the frames around it that the chunks did not cover, within the source.
-  for (const [i, run] of runs.entries()) {
-    const prevEnd = i > 0 ? runs[i - 1].to : 0;
-    const nextStart = i + 1 < runs.length ? runs[i + 1].from : copyFrames;
-    const episode = episodes.find((e) => e.key === run.key)!;
-    run.from = Math.max(prevEnd, -run.shift, run.from - chunk + 1);
-    run.to = Math.min(nextStart, episode.frames - run.shift, run.to + chunk - 1);
+
+  // Each run covers its chunks (assumed contiguous); frames past the last whole chunk go to the run before them.
+  for (const run of runs) {
+    const mine = owner.flatMap((o, k) => (o === run ? [k] : []));
+    run.from = Math.max(mine[0] * chunk, -run.shift);
+    const end = mine[mine.length - 1] + 1 === chunks ? copyFrames : (mine[mine.length - 1] + 1) * chunk;
+    run.to = Math.min(end, episodes.find((e) => e.key === run.key)!.frames - run.shift);
   }
-  return runs;
+  return runs.filter((r) => r.to > r.from).sort((a, b) => a.from - b.from);
 }
 
 // --- space -------------------------------------------------------------------------------------------

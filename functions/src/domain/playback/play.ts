@@ -71,6 +71,7 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts): 
     url,
     expiresAt: expiresAt.toISOString(),
     format: hls ? 'hls' : 'mp4',
+    watermark: hls ? 'marks' : decision.reason === 'free' ? 'none' : 'overlay',
     seriesId: series.id,
     episode: episode.index,
   };

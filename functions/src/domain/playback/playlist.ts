@@ -36,11 +36,14 @@ function tokenOf(secret: string, seriesId: string, episode: number, userId: stri
   return createHmac('sha256', urlKey(secret)).update(`${seriesId}/${episode}/${userId}/${expiresAtS}`).digest('hex');
 }
 
-/** The playlist URL POST /play returns: `u` the viewer, `x` the expiry (epoch s), `s` the signature. */
+/**
+ * The playlist URL POST /play returns: `u` the viewer, `x` the expiry (epoch s), `s` the signature.
+ * It ends in `.m3u8`: players pick HLS by that (Taro's H5 <Video> then plays it through hls.js).
+ */
 export function signPlaylistUrl(apiBase: string, secret: string, seriesId: string, episode: number, userId: string, expiresAt: Date): string {
   const x = Math.floor(expiresAt.getTime() / 1000);
   const query = new URLSearchParams({ u: userId, x: String(x), s: tokenOf(secret, seriesId, episode, userId, x) });
-  return `${apiBase.replace(/\/$/, '')}/playlists/${encodeURIComponent(seriesId)}/${episode}?${query}`;
+  return `${apiBase.replace(/\/$/, '')}/playlists/${encodeURIComponent(seriesId)}/${episode}/index.m3u8?${query}`;
 }
 
 export async function servePlaylist(input: { seriesId: string; episode: number } & PlaylistQuery, ports: PlaylistPorts): Promise<string> {
