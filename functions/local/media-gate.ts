@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { maxMediaBytes } from '@drama/shared/admin';
+import { maxSuspectBytes } from '@drama/shared/forensics';
 import { maxUploadBytes } from '@drama/shared/uploads';
 import { verifyPresigned } from '../src/adapters/media-url';
 import type { StackSettings } from './settings';
@@ -31,10 +32,11 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
 
   const upload = async (req: IncomingMessage, res: ServerResponse, target: URL) => {
     // Viewers upload images under uploads/; operators (their URLs come from /admin/uploads) episode
-    // media under media/ and covers under covers/. The signature covers the length either way.
-    const prefix = ['uploads', 'media', 'covers'].find((p) => target.pathname.startsWith(`/${s.mediaBucket}/${p}/`));
-    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media and covers only');
-    const limit = prefix === 'uploads' ? maxUploadBytes : maxMediaBytes;
+    // media under media/, covers under covers/ and suspect copies to trace under suspects/. The
+    // signature covers the length either way.
+    const prefix = ['uploads', 'media', 'covers', 'suspects'].find((p) => target.pathname.startsWith(`/${s.mediaBucket}/${p}/`));
+    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media, covers and suspects only');
+    const limit = prefix === 'uploads' ? maxUploadBytes : prefix === 'suspects' ? maxSuspectBytes : maxMediaBytes;
     const length = Number(req.headers['content-length']);
     if (!Number.isInteger(length) || length < 1 || length > limit) return deny(res, 413, 'EntityTooLarge', 'bad content-length');
     const headers = { 'content-type': req.headers['content-type'], 'content-length': req.headers['content-length'] };

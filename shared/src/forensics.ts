@@ -25,6 +25,9 @@ export type PlaylistQuery = z.infer<typeof playlistQuerySchema>;
 /** GET /me/viewer-code: the short code a player draws over media it did not get from us. */
 export const viewerCodeOutputSchema = z.object({ code: z.string().regex(/^[2-9A-HJ-NP-Z]{5}$/) });
 export type ViewerCodeOutput = z.infer<typeof viewerCodeOutputSchema>;
+/** GET /admin/viewer-codes/{code}: who was shown a code an operator read off a copy. */
+export const viewerCodeParamsSchema = z.object({ code: z.string().regex(/^[2-9A-HJ-NP-Za-hj-np-z]{5}$/) });
+export const viewerOfCodeOutputSchema = z.object({ userId: z.string(), markId: z.number().int() });
 
 // --- the operators' trace ---------------------------------------------------------------------------
 

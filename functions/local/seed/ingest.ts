@@ -14,7 +14,7 @@ import type { LocalClients } from '../aws-clients';
 import type { StackSettings } from '../settings';
 
 /** Bump when the marks or the variants' encoding change, so cached variants are made again. */
-const MARKED_VERSION = 1;
+const MARKED_VERSION = 2;
 
 /** An encoder that reuses variants made before from the same bytes, secret and episode. */
 export function cachedEncoder(cacheDir: string, inner: MarkedEncoder = ffmpegMarkedEncoder()): MarkedEncoder {

@@ -12,8 +12,10 @@ import { batchSigner } from '../adapters/media-url-batch';
 import { s3Client, s3Files } from '../adapters/s3-files';
 import type { LumaFrames } from '../domain/forensics/read';
 import type { TracePorts } from '../domain/forensics/trace';
+import type { TraceStore } from '../domain/forensics/traces';
 import { documentClient } from '../adapters/dynamodb';
 import { dynamoMarks } from '../adapters/dynamodb-marks';
+import { dynamoTraces } from '../adapters/dynamodb-traces';
 import { credentialsFromEnv, mediaLocation } from '../adapters/s3-media';
 import type { PlaylistPorts, ViewerMarks } from '../domain/playback/playlist';
 import { config } from './config';
@@ -109,3 +111,18 @@ export const ingestPorts = (): IngestPorts => ({
 
 /** Starts an episode's ingest after an operator's upload (its own invocation: minutes of ffmpeg). */
 export const startIngest = (ref: IngestRef) => invokeAsync(config().ingestFunction, ref);
+
+let traces: TraceStore | undefined;
+/** Recorded traces (the console's and `npm run trace`'s). */
+export const traceStore = () => (traces ??= dynamoTraces(documentClient(), config().tableName));
+
+/** Starts a recorded trace as its own invocation (decoding and reading take seconds). */
+export const startTraceJob = (traceId: string) => invokeAsync(config().traceFunction, { traceId });
+
+/** A suspect object from the bucket as a local file, removed after. */
+export async function fetchSuspect(key: string): Promise<{ file: string; done(): Promise<void> }> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'drama-suspect-'));
+  const file = path.join(work, path.basename(key));
+  await s3Files(s3Client(), config().mediaBucket).download(key, file);
+  return { file, done: () => rm(work, { recursive: true, force: true }) };
+}

@@ -1,14 +1,8 @@
 import type { TraceResult } from '@drama/shared/forensics';
-import { documentClient } from '../adapters/dynamodb';
-import { dynamoTraces } from '../adapters/dynamodb-traces';
 import { traceCopy } from '../domain/forensics/trace';
-import { runTrace, type TraceStore } from '../domain/forensics/traces';
-import { config } from './config';
-import { tracePorts } from './forensics-ports';
+import { runTrace } from '../domain/forensics/traces';
+import { traceStore, tracePorts } from './forensics-ports';
 import { clock } from './ports';
-
-let store: TraceStore | undefined;
-export const traceStore = () => (store ??= dynamoTraces(documentClient(), config().tableName));
 
 /** Traces a local file and records the trace (key `local:<path>`), as `npm run trace` does. */
 export async function traceFile(file: string): Promise<TraceResult> {

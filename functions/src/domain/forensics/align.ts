@@ -186,10 +186,13 @@ export interface Plane {
 
 /** Bilinear sample of a plane at normalised coordinates (pixel centres at (i + 0.5) / size). */
 export function sample(p: Plane, u: number, v: number): number {
-  const x = Math.min(Math.max(u * p.width - 0.5, 0), p.width - 1.001);
-  const y = Math.min(Math.max(v * p.height - 0.5, 0), p.height - 1.001);
-  const ix = Math.floor(x);
-  const iy = Math.floor(y);
+  // Per pixel: comparisons and `| 0` rather than Math calls (slow in some hosts, jest's VM among them).
+  const xr = u * p.width - 0.5;
+  const yr = v * p.height - 0.5;
+  const x = xr < 0 ? 0 : xr > p.width - 1.001 ? p.width - 1.001 : xr;
+  const y = yr < 0 ? 0 : yr > p.height - 1.001 ? p.height - 1.001 : yr;
+  const ix = x | 0;
+  const iy = y | 0;
   const fx = x - ix;
   const fy = y - iy;
   const i = iy * p.width + ix;

@@ -24,8 +24,12 @@ export interface PatternId {
 
 export const gridW = 11;
 export const gridH = 7;
-/** Mark amplitude in luma levels (RMS of the pattern before g): PSNR ≈ 20·log10(255/A) when g = 1. */
-export const markAmplitude = 1.4;
+/**
+ * Mark amplitude in luma levels: the RMS of every variant's field (Q0 ⟂ Q1, both unit RMS). Where
+ * g = 1 the marked frame's error is A² plus the rounding's 1/12: 1.25 keeps PSNR ≥ 45.9 dB on any
+ * picture (20·log10(255 / √(1.25² + 1/12))).
+ */
+export const markAmplitude = 1.25;
 
 /** Keyed standard normal values (HMAC-SHA256 in counter mode, Box–Muller). */
 function keyedNormals(secret: string, label: string, n: number): Float64Array {
@@ -87,10 +91,12 @@ export class MarkPattern {
 
   private raw(u: number, v: number): number {
     const { wx, wy } = this;
-    const gx = Math.min(Math.max(u, 0), 1) * gridW;
-    const gy = Math.min(Math.max(v, 0), 1) * gridH;
-    const ix = Math.min(Math.floor(gx), gridW - 1);
-    const iy = Math.min(Math.floor(gy), gridH - 1);
+    // Comparisons and `| 0` rather than Math.min/max/floor: this runs per pixel (and Math calls are
+    // slow in some hosts, jest's VM among them).
+    const gx = (u < 0 ? 0 : u > 1 ? 1 : u) * gridW;
+    const gy = (v < 0 ? 0 : v > 1 ? 1 : v) * gridH;
+    const ix = gx >= gridW ? gridW - 1 : gx | 0;
+    const iy = gy >= gridH ? gridH - 1 : gy | 0;
     bspline(gx - ix, wx);
     bspline(gy - iy, wy);
     let value = 0;
@@ -121,8 +127,32 @@ export const markGain: Float32Array = (() => {
   return lut;
 })();
 
-/** The four variants' mark fields of one segment at w×h: A·(s0·Q0 + s1·Q1)/√2 for v = 0..3. */
-export function variantFields(q0: Float32Array, q1: Float32Array, amplitude = markAmplitude): Float32Array[] {
+/** q1 made orthogonal to q0 over the frame (Gram–Schmidt) and back to unit RMS. */
+export function orthogonalTo(q0: Float32Array, q1: Float32Array): Float32Array {
+  let dot = 0;
+  let norm = 0;
+  for (let i = 0; i < q0.length; i++) {
+    dot += q0[i] * q1[i];
+    norm += q0[i] * q0[i];
+  }
+  const out = new Float32Array(q1.length);
+  let rms = 0;
+  for (let i = 0; i < q1.length; i++) {
+    out[i] = q1[i] - (dot / norm) * q0[i];
+    rms += out[i] * out[i];
+  }
+  const scale = Math.sqrt(q1.length / rms);
+  for (let i = 0; i < out.length; i++) out[i] *= scale;
+  return out;
+}
+
+/**
+ * The four variants' mark fields of one segment at w×h: A·(s0·Q0 + s1·Q1')/√2 for v = 0..3, with Q1'
+ * = Q1 made orthogonal to Q0, so every variant's field has RMS exactly A and the two bits do not
+ * leak into each other's correlation.
+ */
+export function variantFields(q0: Float32Array, q1raw: Float32Array, amplitude = markAmplitude): Float32Array[] {
+  const q1 = orthogonalTo(q0, q1raw);
   const k = amplitude / Math.SQRT2;
   return [0, 1, 2, 3].map((v) => {
     const s0 = v & 1 ? k : -k;
@@ -137,8 +167,9 @@ export function variantFields(q0: Float32Array, q1: Float32Array, amplitude = ma
 export function embedLuma(luma: Uint8Array, field: Float32Array, out: Uint8Array): void {
   for (let i = 0; i < field.length; i++) {
     const y = luma[i];
-    const v = Math.round(y + markGain[y] * field[i]);
-    out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    const v = y + markGain[y] * field[i];
+    // Rounded to nearest (`| 0` truncates, exact for the non-negative values left after the clamp).
+    out[i] = v <= 0 ? 0 : v >= 255 ? 255 : (v + 0.5) | 0;
   }
 }
 

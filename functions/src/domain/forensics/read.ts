@@ -113,7 +113,7 @@ export function readRun(input: ReadInput): SegmentReading[] {
     const slope = (slr - (sl * sr) / k) / Math.max(sll - (sl * sl) / k, 1e-9);
     const intercept = (sr - slope * sl) / k;
     for (let p = 0; p < n; p++) {
-      residual[p] = inside[p] ? (residual[p] - intercept - slope * level[p]) * markGain[Math.round(level[p])] : 0;
+      residual[p] = inside[p] ? (residual[p] - intercept - slope * level[p]) * markGain[(level[p] + 0.5) | 0] : 0;
     }
     const correlate = (which: number) => {
       const q = input.pattern(segment, which);

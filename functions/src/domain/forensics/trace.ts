@@ -3,7 +3,7 @@ import type { HlsLayout } from '../media/hls';
 import { estimateGeometry, findRuns, type Plane, type Run } from './align';
 import { episodeKey } from './code';
 import { fingerprintSize, frameFingerprint } from './fingerprint';
-import { MarkPattern } from './pattern';
+import { MarkPattern, orthogonalTo } from './pattern';
 import { readRun, type LumaFrames } from './read';
 import { scoreCandidates, type Candidate, type EpisodeReads } from './score';
 
@@ -57,7 +57,9 @@ function patternPlane(secret: string, e: MarkedEpisode, segment: number, which: 
   let plane = patternCache.get(id);
   if (!plane) {
     const height = Math.round((patternWidth * e.layout.height) / e.layout.width);
-    plane = { width: patternWidth, height, data: new MarkPattern(secret, { seriesId: e.seriesId, episode: e.episode, segment, which }).render(patternWidth, height) };
+    const render = (w: number) => new MarkPattern(secret, { seriesId: e.seriesId, episode: e.episode, segment, which: w }).render(patternWidth, height);
+    // The second bit's pattern is embedded made orthogonal to the first (pattern.ts): read it so too.
+    plane = { width: patternWidth, height, data: which === 1 ? orthogonalTo(render(0), render(1)) : render(which) };
     if (patternCache.size > 20_000) patternCache.clear();
     patternCache.set(id, plane);
   }

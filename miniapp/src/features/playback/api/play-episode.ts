@@ -1,10 +1,10 @@
-import { entitlementRequiredSchema, playOutputSchema, type Offer, type PlayInput } from '@drama/shared/playback';
+import { entitlementRequiredSchema, playOutputSchema, type Offer, type PlayInput, type PlayOutput } from '@drama/shared/playback';
 import { ApiError, apiRequest } from '@/lib/api-client';
 import { useAsync } from '@/lib/use-async';
 
 /** POST /play: a signed URL when the caller may watch, else the offers that would unlock the episode. */
 export type PlayResult =
-  | { kind: 'playable'; url: string; expiresAt: string }
+  | { kind: 'playable'; url: string; expiresAt: string; watermark: PlayOutput['watermark'] }
   | { kind: 'locked'; message: string; offers: Offer[] };
 
 /**
@@ -49,7 +49,7 @@ export function prefetchPlay(input: PlayInput): void {
 async function requestPlay(input: PlayInput): Promise<PlayResult> {
   try {
     const out = await apiRequest('/play', { method: 'POST', data: input, schema: playOutputSchema });
-    return { kind: 'playable', url: out.url, expiresAt: out.expiresAt };
+    return { kind: 'playable', url: out.url, expiresAt: out.expiresAt, watermark: out.watermark };
   } catch (err) {
     if (err instanceof ApiError && err.status === 402) {
       const body = entitlementRequiredSchema.safeParse(err.body);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Text, Video, View } from '@tarojs/components';
 import { setMuted, useMuted } from '../hooks/use-muted';
 import { useVideoControl } from '../hooks/use-video-control';
+import { ViewerCodeOverlay } from './viewer-code-overlay';
 import './episode-video.css';
 
 export interface EpisodeVideoProps {
@@ -20,13 +21,15 @@ export interface EpisodeVideoProps {
   /** Start this many seconds in (resuming where the user left the episode). */
   initialTime?: number;
   onError?: () => void;
+  /** Draw the viewer's code over the picture (a paid episode served without forensic marks). */
+  overlay?: boolean;
 }
 
 /**
  * One episode, filling its (positioned) parent, no native controls: tap toggles pause, and a
  * 点击开启声音 button shows while sound is off (H5 autoplays muted).
  */
-export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError }: EpisodeVideoProps) {
+export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError, overlay }: EpisodeVideoProps) {
   const muted = useMuted();
   const [paused, setPaused] = useState(!active);
   const mounted = useRef(false);
@@ -71,6 +74,7 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onT
           onTime?.(currentTime, duration);
         }}
       />
+      {overlay && <ViewerCodeOverlay />}
       <View className="episode-video__tap" onClick={() => active && control(paused ? 'play' : 'pause')}>
         {active && paused && <View className="episode-video__play" aria-label="播放" />}
       </View>
