@@ -41,6 +41,28 @@ export function dynamoIngestStore(documents: DynamoDBDocumentClient, tableName: 
       }
     },
 
+    async claim(job, until, now) {
+      try {
+        await documents.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: key(job.seriesId, job.episode),
+            UpdateExpression: 'SET leaseUntil = :until',
+            ConditionExpression: 'sourceKey = :source AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now)',
+            ExpressionAttributeValues: { ':until': until.toISOString(), ':now': now.toISOString(), ':source': job.sourceKey },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async release(job) {
+      await documents.send(new UpdateCommand({ TableName: tableName, Key: key(job.seriesId, job.episode), UpdateExpression: 'REMOVE leaseUntil', ConditionExpression: 'sourceKey = :source', ExpressionAttributeValues: { ':source': job.sourceKey } }));
+    },
+
     async complete(job, step, output, now) {
       try {
         await documents.send(

@@ -10,8 +10,10 @@ import { createHash } from 'node:crypto';
  * variants); each records its output in one conditional write, only onto the job of the same source
  * and only if no other run recorded it first. Re-running a job skips the steps it finds done, so a
  * crash anywhere is recovered by running it again (the seed does on every start; an operator's
- * upload is re-driven by invoking the job again). Two runs of one job at once waste work, never
- * corrupt it: the second to finish a step finds it recorded and stops.
+ * upload is re-driven by invoking the job again). A run first takes a lease on the job (one
+ * conditional write), so a second run started meanwhile (an operator saving twice) stops at once;
+ * after a crash the lease runs out and the next run carries on. Even two runs at once could only waste
+ * work: the second to finish a step finds it recorded and stops.
  */
 
 export type IngestStepName = 'hls';
@@ -30,6 +32,10 @@ export interface IngestJob {
 export interface IngestStore {
   /** The job of this source: the existing one, or a fresh one replacing a job of another source. */
   open(ref: IngestRef, rev: string, now: Date): Promise<IngestJob>;
+  /** Takes the job until `until` unless another run holds it (false then, or if its source changed). */
+  claim(job: IngestJob, until: Date, now: Date): Promise<boolean>;
+  /** Gives the lease up (a step failed). */
+  release(job: IngestJob): Promise<void>;
   /** Records a step's output once; false when another run did first or the job's source changed. */
   complete(job: IngestJob, step: IngestStepName, output: unknown, now: Date): Promise<boolean>;
 }
@@ -55,12 +61,25 @@ export interface IngestPorts {
 
 export const revOf = (sourceKey: string) => createHash('sha256').update(sourceKey).digest('hex').slice(0, 12);
 
+/** As long as one run may take: Lambda's limit. */
+const leaseMs = 15 * 60_000;
+
 export async function runIngest(ref: IngestRef, ports: IngestPorts): Promise<{ job: IngestJob; finished: boolean }> {
   let job = await ports.store.open(ref, revOf(ref.sourceKey), ports.now());
+  if (ports.steps.every((step) => job.steps[step.name] !== undefined)) return { job, finished: true };
+  const now = ports.now();
+  if (!(await ports.store.claim(job, new Date(now.getTime() + leaseMs), now))) return { job, finished: false };
   for (const step of ports.steps) {
     if (job.steps[step.name] !== undefined) continue;
     const started = Date.now();
-    const output = await step.run(job);
+    let output: unknown;
+    try {
+      output = await step.run(job);
+    } catch (error) {
+      // Let the next run (an operator saving again, the seed's next start) carry on at once.
+      await ports.store.release(job).catch(() => undefined);
+      throw error;
+    }
     const recorded = await ports.store.complete(job, step.name, output, ports.now());
     ports.log?.('ingest step done', { seriesId: ref.seriesId, episode: ref.episode, step: step.name, recorded, ms: Date.now() - started });
     // Another run recorded it first and carries on, or a new upload replaced the job: this run stops.

@@ -17,7 +17,7 @@ export function TraceResultView({ trace }: { trace: Trace }) {
   const r = trace.result;
   const e = r.evidence;
   return (
-    <div className="console-trace" aria-label="溯源结果">
+    <div className="console-trace">
       <p className={r.userId ? 'console-trace__verdict console-trace__verdict--named' : 'console-trace__verdict'}>
         {r.userId ? `来自观众 ${r.userId}` : e.episodes.length ? '无法确定是哪位观众' : '未匹配到任何带标记的剧集'}
       </p>
