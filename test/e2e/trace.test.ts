@@ -44,7 +44,7 @@ describe('paid media over HLS and tracing a leak', () => {
     // Media Source Extensions: hls.js feeds the element from a blob: URL, not the playlist itself.
     expect(playing.find((v) => v.t > 0.5)?.src).toBe('blob:');
     await page.close();
-  });
+  }, 60_000);
 
   it('names the viewer of a leaked copy on the console\'s trace page, and records the trace', async () => {
     const played = await api<PlayOutput>('/play', { body: { seriesId, episode }, token: viewer.token });
@@ -64,5 +64,5 @@ describe('paid media over HLS and tracing a leak', () => {
     await result.getByText('置信度（命名须 ≥ 99.9%）').waitFor();
     await result.getByRole('table', { name: '匹配到的剧集' }).getByText(`第 ${episode} 集`).waitFor();
     await ops.getByRole('region', { name: '溯源记录' }).getByText(`观众 ${viewer.user.id}`).first().waitFor();
-  });
+  }, 180_000);
 });

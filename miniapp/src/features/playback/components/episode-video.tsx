@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Text, Video, View } from '@tarojs/components';
 import { setMuted, useMuted } from '../hooks/use-muted';
 import { useVideoControl } from '../hooks/use-video-control';
+import { needsFreshUrl } from '../media-error';
 import { ViewerCodeOverlay } from './viewer-code-overlay';
 import './episode-video.css';
 
@@ -67,7 +68,7 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onT
           onPause?.();
         }}
         onEnded={onEnded}
-        onError={onError}
+        onError={(e) => needsFreshUrl(src, e.detail) && onError?.()}
         onTimeUpdate={(e) => {
           const { currentTime, duration } = e.detail;
           if (duration > 0) onProgress?.(currentTime / duration);
