@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { maxMediaBytes } from '@drama/shared/admin';
 import { encodeObjectKey, objectKeyOfPath } from '@drama/shared/object-keys';
+import { maxSuspectBytes } from '@drama/shared/forensics';
 import { maxUploadBytes } from '@drama/shared/uploads';
 import { verifyPresigned } from '../src/adapters/media-url';
 import type { StackSettings } from './settings';
@@ -38,10 +39,11 @@ export function startMediaGate(s: StackSettings, now: () => Date = () => new Dat
 
   const upload = async (req: IncomingMessage, res: ServerResponse, target: URL, key: string) => {
     // Viewers upload images under uploads/; operators (their URLs come from /admin/uploads) episode
-    // media under media/, covers under covers/ and cost reports under reports/. The signature covers the length either way.
-    const prefix = ['uploads', 'media', 'covers', 'reports'].find((p) => key.startsWith(`${p}/`));
-    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media, covers and reports only');
-    const limit = prefix === 'uploads' ? maxUploadBytes : maxMediaBytes;
+    // media under media/, covers under covers/, cost reports under reports/ and suspect copies to
+    // trace under suspects/. The signature covers the length either way.
+    const prefix = ['uploads', 'media', 'covers', 'reports', 'suspects'].find((p) => key.startsWith(`${p}/`));
+    if (!prefix) return deny(res, 403, 'AccessDenied', 'uploads, media, covers, reports and suspects only');
+    const limit = prefix === 'uploads' ? maxUploadBytes : prefix === 'suspects' ? maxSuspectBytes : maxMediaBytes;
     const length = Number(req.headers['content-length']);
     if (!Number.isInteger(length) || length < 1 || length > limit) return deny(res, 413, 'EntityTooLarge', 'bad content-length');
     const headers = { 'content-type': req.headers['content-type'], 'content-length': req.headers['content-length'] };

@@ -12,6 +12,13 @@ export const seedVersion = 3;
 export interface SeedOptions {
   /** Render and publish only the first N episodes of each series (tests use fewer to stay fast). */
   maxEpisodes?: number;
+  /**
+   * Which paid episodes go through the ingest to marked HLS: all of them (`npm start`), or the few a
+   * test needs (encoding four variants costs about ten seconds of CPU an episode; cached in RENDER_DIR).
+   */
+  hls?: 'paid' | Array<{ seriesId: string; episode: number }>;
+  /** The mark secret the variants are made with (the API's MARK_SECRET). */
+  markSecret?: string;
   onProgress?: (done: number, total: number, label: string) => void;
 }
 
@@ -45,6 +52,8 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
   const seededAt = Date.now();
   const publishedAt = (order: number) => new Date(seededAt - (seedSeries.length - order) * 86_400_000).toISOString();
   const previews = await previewPorts(s, clients);
+  // What each episode is served from after its burn-in: the marked HLS below is made from it.
+  const servedKeys = new Map<string, string>();
   for (const [order, series] of seedSeries.entries()) {
     const episodes = series.episodes.slice(0, opts.maxEpisodes ?? series.episodes.length);
     const coverKey = `covers/${series.id}.jpg`;
@@ -107,8 +116,21 @@ export async function seedIfNeeded(s: StackSettings, clients: LocalClients, opts
       // then the trial preview cut from what viewers are served (the burned file).
       await burnIn(series.id, episode.index, burnInPorts);
       const { Item: served } = await clients.documents.send(new GetCommand({ TableName: s.tableName, Key: { pk: keys.catalogPk, sk: keys.episodeSk(series.id, episode.index) } }));
-      await previews.run({ seriesId: series.id, index: episode.index, mediaKey: String(served?.mediaKey ?? sourceKey), durationS: episode.durationS, freeEpisodes: series.freeEpisodes, previewS: previews.previewS, ingest: served?.ingest });
+      const mediaKey = String(served?.mediaKey ?? sourceKey);
+      servedKeys.set(`${series.id}#${episode.index}`, mediaKey);
+      await previews.run({ seriesId: series.id, index: episode.index, mediaKey, durationS: episode.durationS, freeEpisodes: series.freeEpisodes, previewS: previews.previewS, ingest: served?.ingest });
     }
+  }
+  if (opts.markSecret) {
+    const { ingestEpisodes } = await import('./seed/ingest');
+    const chosen = seedSeries.flatMap((series) =>
+      series.episodes
+        .slice(0, opts.maxEpisodes ?? series.episodes.length)
+        .filter((e) => e.index > series.freeEpisodes)
+        .filter((e) => opts.hls === undefined || opts.hls === 'paid' || opts.hls.some((h) => h.seriesId === series.id && h.episode === e.index))
+        .map((e) => ({ seriesId: series.id, episode: e.index, mediaKey: servedKeys.get(`${series.id}#${e.index}`) as string })),
+    );
+    await ingestEpisodes(s, clients, chosen, opts.markSecret, opts.onProgress);
   }
   await clients.documents.send(
     new PutCommand({

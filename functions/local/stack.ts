@@ -56,6 +56,7 @@ export type RestartableChild = 'dynamodb' | 'api';
 
 /** A secret made once per data directory, so tokens outlive restarts. */
 function localSecret(dataDir: string, name = 'token-secret'): string {
+  mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, name);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
@@ -69,6 +70,7 @@ function licenceFont(): string {
     return '';
   }
 }
+export const markSecretOf = (s: StackSettings) => localSecret(s.renderDir, 'mark-secret');
 
 export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Record<string, string> {
   const ads = ensureAdNetwork(identity.dir);
@@ -86,6 +88,8 @@ export function apiEnvironment(s: StackSettings, identity: SandboxIdentity): Rec
     TOKEN_SECRET: localSecret(s.dataDir),
     // Operators sign in to the console with this (cat .data/operator-secret).
     OPERATOR_SECRET: localSecret(s.dataDir, 'operator-secret'),
+    // The demo's marked variants are cached in RENDER_DIR: the secret they were made with lives beside them.
+    MARK_SECRET: markSecretOf(s),
     // The platforms' real retry pacing, scaled like the sandbox's (milliseconds in tests).
     CONVERSION_RETRY_DELAYS_MS: process.env.CONVERSION_RETRY_DELAYS_MS ?? [60_000, 300_000, 1_800_000, 7_200_000].map((ms) => Math.max(1, Math.round(ms * s.sandboxTimeScale))).join(','),
     // Going live: visibility by review (or all published), publish retries and polls at the sandbox's pace.
@@ -166,7 +170,7 @@ export async function startStack(s: StackSettings, opts: StackOptions = {}): Pro
       clients.s3.destroy();
     });
     await ensureResources(s, clients);
-    const seeded = opts.seed !== false ? await seedIfNeeded(s, clients, opts.seed ?? {}) : [];
+    const seeded = opts.seed !== false ? await seedIfNeeded(s, clients, { ...opts.seed, markSecret: markSecretOf(s) }) : [];
 
     const apiEnv = apiEnvironment(s, identity);
     if (opts.inference !== false) {

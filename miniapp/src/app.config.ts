@@ -31,7 +31,7 @@ export default defineAppConfig({
     // div, which tt/weapp cannot host (they would need canvas ports), and it must not weigh on the
     // mini-program's 2 MB package. Reached at #/packages/console/pages/login/index.
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'packages/console', pages: ['pages/login/index', 'pages/dashboard/index', 'pages/series/index', 'pages/editor/index', 'pages/prices/index', 'pages/comments/index'] }]
+      ? [{ root: 'packages/console', pages: ['pages/login/index', 'pages/dashboard/index', 'pages/series/index', 'pages/editor/index', 'pages/prices/index', 'pages/comments/index', 'pages/trace/index'] }]
       : []),
   ],
   // Opening the feed makes the series and player pages likely next: fetch their code early. A

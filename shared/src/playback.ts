@@ -24,6 +24,14 @@ export type PlayInput = z.infer<typeof playInputSchema>;
 export const playOutputSchema = z.object({
   url: z.string().url(),
   expiresAt: z.string(),
+  /** `hls`: `url` is this viewer's playlist of marked segments (paid episodes); `mp4`: one file. */
+  format: z.enum(['mp4', 'hls']).default('mp4'),
+  /**
+   * How this copy names its viewer if it leaks: `marks` (forensic marks in the HLS segments),
+   * `overlay` (a paid episode served without marks — not yet ingested, or hosted by the platform:
+   * the player draws the viewer's code over it, GET /me/viewer-code), `none` (a free episode).
+   */
+  watermark: z.enum(['marks', 'overlay', 'none']).default('none'),
   seriesId: seriesIdSchema,
   episode: z.number().int().positive(),
   /**

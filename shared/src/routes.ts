@@ -20,6 +20,7 @@ import { loginInputSchema } from './auth';
 import { getSeriesParamsSchema } from './catalog';
 import { commentParamsSchema, episodeParamsSchema, moderateCommentInputSchema, postCommentInputSchema } from './comments';
 import { rankingParamsSchema, searchQuerySchema } from './discovery';
+import { createTraceInputSchema, playlistParamsSchema, playlistQuerySchema, traceIdParamsSchema, traceUploadInputSchema, viewerCodeParamsSchema } from './forensics';
 import { followParamsSchema, progressInputSchema } from './habits';
 import { createOrderInputSchema, orderIdParamsSchema } from './orders';
 import { playInputSchema } from './playback';
@@ -65,6 +66,10 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'GET', path: '/series', function: 'listSeries', handler: 'list-series', auth: 'none' },
   { method: 'GET', path: '/series/{seriesId}', function: 'getSeries', handler: 'get-series', auth: 'none', params: getSeriesParamsSchema },
   { method: 'POST', path: '/play', function: 'play', handler: 'play', auth: 'viewer', body: playInputSchema },
+  // The signed URL POST /play hands out for a paid episode: the signature in the query is the credential.
+  { method: 'GET', path: '/playlists/{seriesId}/{episode}/index.m3u8', function: 'getPlaylist', handler: 'get-playlist', auth: 'none', params: playlistParamsSchema, query: playlistQuerySchema },
+
+  { method: 'GET', path: '/me/viewer-code', function: 'getViewerCode', handler: 'get-viewer-code', auth: 'viewer' },
 
   { method: 'GET', path: '/products', function: 'getProducts', handler: 'get-products', auth: 'none' },
   { method: 'GET', path: '/me/wallet', function: 'getWallet', handler: 'get-wallet', auth: 'viewer' },
@@ -124,6 +129,11 @@ export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/comments/{commentId}/reports', function: 'reportComment', handler: 'report-comment', auth: 'viewer', params: commentParamsSchema },
   { method: 'GET', path: '/admin/comments', function: 'adminListComments', handler: 'admin-list-comments', auth: 'operator' },
   { method: 'POST', path: '/admin/comments/{commentId}', function: 'adminModerateComment', handler: 'admin-moderate-comment', auth: 'operator', params: commentParamsSchema, body: moderateCommentInputSchema },
+  { method: 'POST', path: '/admin/traces/uploads', function: 'adminCreateTraceUpload', handler: 'admin-create-trace-upload', auth: 'operator', body: traceUploadInputSchema },
+  { method: 'POST', path: '/admin/traces', function: 'adminCreateTrace', handler: 'admin-create-trace', auth: 'operator', body: createTraceInputSchema },
+  { method: 'GET', path: '/admin/traces', function: 'adminListTraces', handler: 'admin-list-traces', auth: 'operator' },
+  { method: 'GET', path: '/admin/traces/{traceId}', function: 'adminGetTrace', handler: 'admin-get-trace', auth: 'operator', params: traceIdParamsSchema },
+  { method: 'GET', path: '/admin/viewer-codes/{code}', function: 'adminGetViewerCode', handler: 'admin-get-viewer-code', auth: 'operator', params: viewerCodeParamsSchema },
 ];
 
 /** `/orders/{orderId}` with the given parameters filled in (URL-encoded). */

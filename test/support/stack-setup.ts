@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootDir, stackSettings } from '../../functions/local/settings';
+import { seedSeries } from '../../functions/local/seed/catalog';
 import { startStack, type Stack } from '../../functions/local/stack';
 import type { CatalogVisibility } from '@drama/shared/going-live';
 import { freeStackPorts } from './free-port';
@@ -20,6 +21,13 @@ export interface StackInfo {
  * rendered once into RENDER_DIR and reused; suites that need more arrange fixtures.
  */
 export const testEpisodes = 6;
+
+/**
+ * The one paid episode test stacks ingest into marked HLS (the first series' first paid episode):
+ * enough for the play, forensics and player suites, and four variants of one episode is all the
+ * encoding a clean CI run pays for (cached in RENDER_DIR after).
+ */
+export const testHlsEpisode = { seriesId: seedSeries[0].id, episode: seedSeries[0].freeEpisodes + 1 };
 
 /**
  * Where a stack's info is written: beside the jest process that started it (its pid in the name), so
@@ -51,7 +59,7 @@ export async function startTestStack(name: string, opts: { api: boolean; app: bo
   process.env.SEND_RETRY_DELAYS_MS = '20,40,80';
   // The fuzz and access suites try many wrong operator secrets from this one address.
   process.env.OPERATOR_LOGIN_FAILURES = '100000';
-  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes }, api: opts.api, app: opts.app, publishSweepMs: opts.publishSweepMs });
+  const running = await startStack({ ...settings, sandboxTimeScale: 0.001 }, { seed: { maxEpisodes: testEpisodes, hls: [testHlsEpisode] }, api: opts.api, app: opts.app, publishSweepMs: opts.publishSweepMs });
   (holder.dramaTestStacks ??= new Map()).set(name, running);
   const info: StackInfo = { urls: running.urls, apiEnv: running.apiEnv, dataDir, tableName: settings.tableName, mediaBucket: settings.mediaBucket };
   mkdirSync(infoDir(), { recursive: true });

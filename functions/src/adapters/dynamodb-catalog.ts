@@ -4,6 +4,7 @@ import { defaultAdDailyCap } from '@drama/shared/ads';
 import { defaultPreviewS } from '@drama/shared/paywall';
 import type { CatalogReader, Episode, Series } from '../domain/catalog/catalog';
 import type { IngestState } from '../domain/media/preview';
+import type { HlsLayout } from '../domain/media/hls';
 import { config } from '../lib/config';
 import { documentClient, keys } from './dynamodb';
 import { attachPublishItem } from './dynamodb-publish-jobs';
@@ -50,6 +51,13 @@ function toEpisode(item: Item): Episode {
   };
 }
 
+/** An ingest job sorts right after its episode: its outputs count only while it is of the episode's media. */
+function attachIngest(series: Series | undefined, item: Item): void {
+  const episode = series?.episodes.find((e) => e.index === item.index);
+  const hls = (item.steps as { hls?: HlsLayout } | undefined)?.hls;
+  if (episode && hls && item.sourceKey === episode.mediaKey) episode.hls = hls;
+}
+
 /** Reads the whole catalog partition in one paginated Query: series and episodes sort together. */
 export async function readCatalog(): Promise<Series[]> {
   const bySeries = new Map<string, Series>();
@@ -69,7 +77,7 @@ export async function readCatalog(): Promise<Series[]> {
       else if (item.kind === 'publish') {
         const series = bySeries.get(item.seriesId as string);
         if (series) attachPublishItem(series, item);
-      }
+      } else if (item.kind === 'ingest') attachIngest(bySeries.get(item.seriesId as string), item);
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

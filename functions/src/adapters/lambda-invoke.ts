@@ -5,15 +5,23 @@ import { logger } from '../lib/logger';
 let lambda: LambdaClient | undefined;
 
 /**
- * Starts a function asynchronously (InvocationType Event): the request that needs the work answers at
- * once. Locally serverless-offline takes the same call on its Lambda port. A lost invocation costs only
- * time: the functions invoked this way also run on a schedule that finds what is left to do.
+ * Starts a function asynchronously (InvocationType Event): the request that needs the work (an
+ * episode's ingest, a publish job, a trace) answers at once. Locally serverless-offline takes the
+ * same call on its Lambda port. Throws when the invocation was not accepted.
  */
-export async function invokeAsync(functionName: string, payload: Record<string, unknown>): Promise<void> {
+export async function startFunction(functionName: string, payload: unknown): Promise<void> {
   const c = config();
   lambda ??= new LambdaClient({ region: c.region, ...(c.lambdaEndpoint ? { endpoint: c.lambdaEndpoint } : {}) });
+  await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(payload)) }));
+}
+
+/**
+ * startFunction for work a schedule also finds (ingest, publish jobs): a lost invocation costs only
+ * time, so it is logged, not thrown.
+ */
+export async function invokeAsync(functionName: string, payload: Record<string, unknown>): Promise<void> {
   try {
-    await lambda.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(payload)) }));
+    await startFunction(functionName, payload);
   } catch (error) {
     logger.warn('asynchronous invocation not started: the schedule takes it up', { functionName, error: (error as Error).message });
   }

@@ -4,7 +4,7 @@ import { config } from '../lib/config';
 import { presignGet, presignPut, type Credentials, type MediaLocation } from './media-url';
 
 /** Lambda provides its role's credentials in the environment; locally they are the s3rver keys. */
-function credentialsFromEnv(): Credentials {
+export function credentialsFromEnv(): Credentials {
   const accessKeyId = process.env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
   if (!accessKeyId || !secretAccessKey) throw new Error('AWS credentials are missing from the environment');

@@ -5,6 +5,7 @@ import { play } from '../domain/playback/play';
 import { json, route } from '../lib/http';
 import { attributionPorts } from '../lib/attribution-ports';
 import { logger } from '../lib/logger';
+import { playlists } from '../lib/forensics-ports';
 import { catalog, clock, events, holdings, media, products } from '../lib/ports';
 import { platformMedia } from '../lib/wechat-media-ports';
 
@@ -14,7 +15,7 @@ export const handler = route({ auth: 'required', body: playInputSchema }, async 
   // Read the user's last ad click alongside the entitlement check, so attribution adds no round trip.
   const lastClick = attributionPorts.store.lastClick(userId).catch(() => undefined);
   try {
-    const output = await play(body, userId, { catalog, holdings, media, now: clock, products: () => products.get(), platformMedia, log: (m, f) => logger.warn(m, f) }, caller.platform);
+    const output = await play(body, userId, { catalog, holdings, media, playlists, now: clock, products: () => products.get(), platformMedia, log: (m, f) => logger.warn(m, f) }, caller.platform);
     // The catalog is cached, so asking whether the episode was a paid one costs no read.
     const paid = body.episode > ((await catalog.getSeries(body.seriesId))?.freeEpisodes ?? Infinity);
     await Promise.all([

@@ -81,6 +81,8 @@ export interface Config {
     /** The font the licence is burned in with (a CJK face; a Lambda layer in AWS). */
     licenceFont: string;
   };
+  /** The trace function (invoked asynchronously for a suspect file). */
+  traceFunction: string;
 }
 
 const defaultTemplates: Config['reminderTemplates'] = {
@@ -179,6 +181,7 @@ function load(): Config {
       ingestFunction: process.env.INGEST_FUNCTION ?? 'drama-local-ingestEpisode',
       licenceFont: process.env.LICENCE_FONT ?? '',
     },
+    traceFunction: process.env.TRACE_FUNCTION ?? 'drama-local-traceLeak',
   };
 }
 

@@ -18,6 +18,7 @@ const good: Record<SecretName, string> = {
   WECHAT_TOKEN: randomBytes(12).toString('hex'),
   WECHAT_ENCODING_AES_KEY: randomBytes(32).toString('base64').replace(/=+$/, ''),
   AD_SECURITY_KEY: randomBytes(16).toString('hex'),
+  MARK_SECRET: randomBytes(32).toString('hex'),
 };
 const names = Object.keys(secretSpecs) as SecretName[];
 

@@ -44,6 +44,8 @@ export const secretSpecs = {
   // WeChat's own rule for the message-push Token: 3 to 32 letters or digits.
   WECHAT_TOKEN: { ssm: 'wechat-token', form: pattern(/^[0-9A-Za-z]{3,32}$/, '3 to 32 letters or digits') },
   WECHAT_ENCODING_AES_KEY: { ssm: 'wechat-encoding-aes-key', form: aesKey },
+  // Keys the forensic marks, segment names, viewer codes and playlist URLs.
+  MARK_SECRET: { ssm: 'mark-secret', form: atLeast(32) },
   // The app security key the rewarded-ad network signs reward callbacks with.
   AD_SECURITY_KEY: { ssm: 'ad-security-key', form: pattern(/^[0-9A-Za-z]{16,64}$/, '16 to 64 letters or digits') },
 } satisfies Record<string, { ssm: string; form: Form; pem?: true }>;

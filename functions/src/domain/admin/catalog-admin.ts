@@ -105,8 +105,9 @@ export async function saveEpisode(seriesId: string, index: number, input: AdminE
   // Episodes are numbered without gaps: a new one comes right after the last.
   if (index > series.episodes.length + 1) throw new BadRequest(`series ${seriesId} has ${series.episodes.length} episodes: the next is ${series.episodes.length + 1}`);
   if (!(await ports.store.putEpisode(seriesId, index, input, paidSeriesRule))) throw refused(`episode ${index} not saved`);
+  // New media goes through the ingest; so does a paid episode whose ingest never made its marked HLS.
   const before = series.episodes.find((e) => e.index === index);
-  if ((before?.sourceKey ?? before?.mediaKey) !== input.mediaKey) await ports.ingest?.start(seriesId, index);
+  if ((before?.sourceKey ?? before?.mediaKey) !== input.mediaKey || (index > series.freeEpisodes && !before?.hls)) await ports.ingest?.start(seriesId, index);
   return adminView(await find(seriesId, ports), ports.coverUrl);
 }
 

@@ -1,5 +1,6 @@
 import type { IngestState } from '../media/preview';
 import type { BudgetTier, SeriesReview } from '@drama/shared/going-live';
+import type { HlsLayout } from '../media/hls';
 import type { Genre } from './types';
 
 /** A series as stored, with its episodes in index order. */
@@ -60,6 +61,8 @@ export interface Episode {
   announcedAt?: string;
   /** The ingest job's state for the current media (domain/media/ingest.ts). */
   ingest?: IngestState;
+  /** The marked HLS variants of this media, once its ingest made them (paid episodes are served from them). */
+  hls?: HlsLayout;
 }
 
 /** The catalog port: what the playback and catalog operations need from storage. */

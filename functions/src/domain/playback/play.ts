@@ -19,10 +19,17 @@ export interface MediaSigner {
   signPlayUrl(key: string, userId: string, expiresInS: number, now: Date): Promise<string>;
 }
 
+/** Signs the URL of a viewer's HLS playlist (playlist.ts serves it). */
+export interface PlaylistSigner {
+  signPlaylistUrl(seriesId: string, episode: number, userId: string, expiresAt: Date): string;
+}
+
 export interface PlayPorts {
   catalog: CatalogReader;
   holdings: HoldingsReader;
   media: MediaSigner;
+  /** Paid episodes with marked HLS variants are served through it; without it, every episode is an MP4. */
+  playlists?: PlaylistSigner;
   now: () => Date;
   /** The products on sale (the operator's membership prices); shared/products.ts's defaults when absent. */
   products?: () => Promise<ProductCatalog>;
@@ -39,9 +46,10 @@ function previewOf(series: Series, episode: Episode) {
 }
 
 /**
- * Play asks the one entitlement rule, then answers with a short-lived media URL for this caller: on
- * WeChat and Douyin the platform's own media once it approved the drama (platform-source.ts), else
- * our URL signed for this viewer.
+ * Play asks the one entitlement rule, then answers with a short-lived URL for this caller: on WeChat
+ * and Douyin the platform's own media once it approved the drama (platform-source.ts); else ours,
+ * signed for this viewer — a free episode's MP4, or for a paid one the viewer's own playlist of
+ * marked segments once the ingest has made them (until then, the MP4 with the viewer's code drawn over it).
  */
 export async function play(input: PlayInput, userId: string, ports: PlayPorts, viewerPlatform?: string): Promise<PlayOutput> {
   const series = await ports.catalog.getSeries(input.seriesId);
@@ -65,16 +73,19 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts, v
   if (where.source === 'wechat' && ports.platformMedia) {
     try {
       const url = await ports.platformMedia.wechatLink(where.mediaId, expiresAt);
-      return { url, expiresAt: expiresAt.toISOString(), seriesId: series.id, episode: episode.index, source: 'wechat' };
+      return { url, expiresAt: expiresAt.toISOString(), format: 'mp4', watermark: 'none', seriesId: series.id, episode: episode.index, source: 'wechat' };
     } catch (error) {
       // The platform refused the link (de-authorised, down): the viewer, entitled, still plays ours.
       ports.log?.('wechat media link refused: serving our own', { seriesId: series.id, episode: episode.index, error: (error as Error).message });
     }
   }
-  const url = await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
+  const hls = decision.reason !== 'free' && episode.hls && ports.playlists;
+  const url = hls ? hls.signPlaylistUrl(series.id, episode.index, userId, expiresAt) : await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
   return {
     url,
     expiresAt: expiresAt.toISOString(),
+    format: hls ? 'hls' : 'mp4',
+    watermark: hls ? 'marks' : decision.reason === 'free' ? 'none' : 'overlay',
     seriesId: series.id,
     episode: episode.index,
     ...(where.source === 'douyin_playlet' ? { source: 'douyin_playlet' as const, playlet: where.playlet } : {}),

@@ -6,3 +6,4 @@ export const consoleSeriesListUrl = `${root}/series/index`;
 export const consoleEditorUrl = (seriesId?: string) => `${root}/editor/index${seriesId ? `?seriesId=${encodeURIComponent(seriesId)}` : ''}`;
 export const consolePricesUrl = `${root}/prices/index`;
 export const consoleCommentsUrl = `${root}/comments/index`;
+export const consoleTraceUrl = `${root}/trace/index`;

@@ -78,6 +78,7 @@ function FeedItemVideo({ series, episode, videoId, current, playing, resumeS, on
       <EpisodeVideo
         id={videoId}
         src={source.url}
+        overlay={source.overlay}
         poster={series.cover}
         active={playing}
         initialTime={resumeS}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { clearOperatorSession } from '../operator-session';
-import { consoleCommentsUrl, consoleDashboardUrl, consoleLoginUrl, consolePricesUrl, consoleSeriesListUrl } from '../routes';
+import { consoleCommentsUrl, consoleDashboardUrl, consoleLoginUrl, consolePricesUrl, consoleSeriesListUrl, consoleTraceUrl } from '../routes';
 import './console.css';
 
 const tabs = [
@@ -9,6 +9,7 @@ const tabs = [
   { key: 'series', label: '剧集', url: consoleSeriesListUrl },
   { key: 'prices', label: '价格', url: consolePricesUrl },
   { key: 'comments', label: '评论审核', url: consoleCommentsUrl },
+  { key: 'trace', label: '溯源', url: consoleTraceUrl },
 ] as const;
 
 /** The console's top bar: its areas and sign-out. */

@@ -1,11 +1,11 @@
 import type { CostToFinish, Preview } from '@drama/shared/paywall';
-import { entitlementRequiredSchema, playOutputSchema, type Offer, type PlayInput } from '@drama/shared/playback';
+import { entitlementRequiredSchema, playOutputSchema, type Offer, type PlayInput, type PlayOutput } from '@drama/shared/playback';
 import { ApiError, apiRequest } from '@/lib/api-client';
 import { useAsync } from '@/lib/use-async';
 
 /** POST /play: a signed URL when the caller may watch, else the paywall: offers, cost to finish, the trial preview. */
 export type PlayResult =
-  | { kind: 'playable'; url: string; expiresAt: string; playlet?: { albumId: string; episodeId: string } }
+  | { kind: 'playable'; url: string; expiresAt: string; watermark: PlayOutput['watermark']; playlet?: { albumId: string; episodeId: string } }
   | { kind: 'locked'; message: string; offers: Offer[]; costToFinish: CostToFinish; preview?: Preview };
 
 /**
@@ -50,7 +50,7 @@ export function prefetchPlay(input: PlayInput): void {
 async function requestPlay(input: PlayInput): Promise<PlayResult> {
   try {
     const out = await apiRequest('/play', { method: 'POST', data: input, schema: playOutputSchema });
-    return { kind: 'playable', url: out.url, expiresAt: out.expiresAt, ...(out.playlet ? { playlet: out.playlet } : {}) };
+    return { kind: 'playable', url: out.url, expiresAt: out.expiresAt, watermark: out.watermark, ...(out.playlet ? { playlet: out.playlet } : {}) };
   } catch (err) {
     if (err instanceof ApiError && err.status === 402) {
       const body = entitlementRequiredSchema.safeParse(err.body);

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Text, Video, View } from '@tarojs/components';
 import { setMuted, useMuted } from '../hooks/use-muted';
 import { setVideoRate, useVideoControl } from '../hooks/use-video-control';
+import { needsFreshUrl } from '../media-error';
 import { platformRate } from '../playback-rate';
+import { ViewerCodeOverlay } from './viewer-code-overlay';
 import './episode-video.css';
 
 export interface EpisodeVideoProps {
@@ -23,13 +25,15 @@ export interface EpisodeVideoProps {
   onError?: () => void;
   /** Playing speed (1 = normal); the player page remembers the viewer's choice. */
   playbackRate?: number;
+  /** Draw the viewer's code over the picture (a paid episode served without forensic marks). */
+  overlay?: boolean;
 }
 
 /**
  * One episode, filling its (positioned) parent, no native controls: tap toggles pause, and a
  * 点击开启声音 button shows while sound is off (H5 autoplays muted).
  */
-export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError, playbackRate = 1 }: EpisodeVideoProps) {
+export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onTime, onPause, initialTime, onError, playbackRate = 1, overlay }: EpisodeVideoProps) {
   const muted = useMuted();
   const [paused, setPaused] = useState(!active);
   const mounted = useRef(false);
@@ -72,13 +76,14 @@ export function EpisodeVideo({ id, src, active, poster, onEnded, onProgress, onT
           onPause?.();
         }}
         onEnded={onEnded}
-        onError={onError}
+        onError={(e) => needsFreshUrl(src, e.detail) && onError?.()}
         onTimeUpdate={(e) => {
           const { currentTime, duration } = e.detail;
           if (duration > 0) onProgress?.(currentTime / duration);
           onTime?.(currentTime, duration);
         }}
       />
+      {overlay && <ViewerCodeOverlay />}
       <View className="episode-video__tap" onClick={() => active && control(paused ? 'play' : 'pause')}>
         {active && paused && <View className="episode-video__play" aria-label="播放" />}
       </View>

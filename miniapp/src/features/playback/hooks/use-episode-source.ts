@@ -8,7 +8,7 @@ export type EpisodeSource =
   | { status: 'loading' }
   | { status: 'error'; error: unknown; retry: () => void }
   | { status: 'locked'; offers: Offer[]; message: string; costToFinish: CostToFinish; preview?: Preview; retry: () => void }
-  | { status: 'playable'; url: string; onMediaError: () => void };
+  | { status: 'playable'; url: string; onMediaError: () => void; overlay: boolean };
 
 /**
  * What to play for an episode: POST /play's answer, plus one recovery when the media itself fails
@@ -41,6 +41,8 @@ export function useEpisodeSource(seriesId: string, episode: number): EpisodeSour
   return {
     status: 'playable',
     url: play.data.url,
+    // A paid episode we could not serve with forensic marks: the player draws the viewer's code.
+    overlay: play.data.watermark === 'overlay',
     onMediaError: () => {
       setMediaFailures((n) => n + 1);
       if (mediaFailures === 0) refetch();

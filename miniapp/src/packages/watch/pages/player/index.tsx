@@ -129,6 +129,7 @@ export default function PlayerPage() {
             key={episode}
             id="player-video"
             src={source.url}
+            overlay={source.overlay}
             poster={series.data?.series.cover}
             active={sheet === null && visible}
             initialTime={startAt(resume.data, episodes[episode - 1]?.durationS)}
