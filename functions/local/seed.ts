@@ -7,7 +7,7 @@ import type { LocalClients } from './aws-clients';
 import type { StackSettings } from './settings';
 
 /** Bump when the demo content changes, so existing local data is re-seeded once (3: episodes are ingested: trial previews). */
-export const seedVersion = 3;
+export const seedVersion = 4;
 
 export interface SeedOptions {
   /** Render and publish only the first N episodes of each series (tests use fewer to stay fast). */
