@@ -91,7 +91,7 @@ describe('the operator console and the ad funnel', () => {
     await ops.getByLabel('全集价格（元）').fill('12.90');
     await ops.getByLabel('备案号').fill('(2026)沪剧审字第088号');
     // The platforms take a drama with its cover.
-    await ops.getByLabel('封面').setInputFiles(join(dirname(episodeFiles()[0]), 'cover.jpg'));
+    await ops.getByRole('button', { name: '封面', exact: true }).setInputFiles(join(dirname(episodeFiles()[0]), 'cover.jpg'));
     await ops.getByRole('status').getByText('封面已上传，保存后生效').waitFor();
     await ops.getByRole('button', { name: '保存' }).click();
     await ops.getByRole('status').getByText('已保存').waitFor();
@@ -131,6 +131,7 @@ describe('the operator console and the ad funnel', () => {
     expect(listed).toMatchObject({ seriesPriceFen: 1290, licence: '(2026)沪剧审字第088号' });
     await ops.getByRole('button', { name: '剧集' }).click();
     const row = ops.getByRole('link', { name: '运营上新' });
+    // The list follows the platforms while they work (it reads itself again every few seconds).
     await row.getByText('抖音 已上线').waitFor();
     await row.getByText('微信 审核通过').waitFor();
   }, 180_000);

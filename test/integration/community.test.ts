@@ -1,3 +1,4 @@
+import { seedSeries } from '../../functions/local/seed/catalog';
 import { commentRules } from '@drama/shared/comments';
 import { eventually } from '../support/eventually';
 import { runJob } from '../support/fixtures';
@@ -58,10 +59,11 @@ describe('rankings', () => {
     expect(hot.map((s) => s.score)).toEqual([...hot.map((s) => s.score)].sort((a, b) => b - a));
     expect(hot[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), cover: expect.any(String), episodeCount: expect.any(Number) });
 
-    // 新剧: the seed publishes its series a day apart, the last one newest.
+    // 新剧: the seed publishes its series a day apart, the last one newest (series other suites
+    // publish on the shared stack are newer still).
     const fresh = await scores('new');
     expect(fresh.map((s) => s.score)).toEqual([...fresh.map((s) => s.score)].sort((a, b) => b - a));
-    expect(fresh[0].title).toBe('雨夜证人');
+    expect(fresh.filter((s) => seedSeries.some((seeded) => seeded.title === s.title))[0].title).toBe('雨夜证人');
     expect((await api('/rankings/top')).status).toBe(400);
   });
 });
