@@ -16,7 +16,7 @@ import { throttledOperatorLogin } from '../../functions/src/domain/auth/operator
 const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);
 const adminRoutes = contractRoutes.filter((r) => r.auth === 'operator');
-const sampleParams = { seriesId: 'any-series', index: '1', name: 'funnel', commentId: 'c_0000000000000' };
+const sampleParams = { seriesId: 'any-series', index: '1', name: 'funnel', commentId: 'c_0000000000000', traceId: 'abcdefgh-0123abcd', code: '2345A' };
 
 let operatorToken: string;
 beforeAll(async () => {

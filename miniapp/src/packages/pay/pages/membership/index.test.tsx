@@ -4,6 +4,7 @@ import MembershipPage from './index';
 
 let purchasable = true;
 jest.mock('@/lib/capabilities', () => ({
+  ...jest.requireActual('@/lib/capabilities'),
   canPurchase: () => purchasable,
   purchaseBlockedReason: '由于平台规定，iOS 用户暂不支持购买',
 }));
