@@ -81,6 +81,42 @@ describe('WorldModel.load', () => {
   });
 });
 
+describe('the named controls', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
+    for (const stage of ['tokenizer_encoder', 'tokenizer_decoder', 'dynamics_context', 'dynamics']) {
+      copyFileSync(join(defaultArtifactsDir, `${stage}.onnx`), join(dir, `${stage}.onnx`));
+      copyFileSync(join(defaultArtifactsDir, `${stage}.json`), join(dir, `${stage}.json`));
+    }
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const editControls = (controls: unknown) => {
+    const meta = JSON.parse(readFileSync(join(dir, 'dynamics.json'), 'utf8'));
+    meta.config.controls = controls;
+    writeFileSync(join(dir, 'dynamics.json'), JSON.stringify(meta));
+  };
+
+  it('come from dynamics.json: moving names only, each the name the training gave its latent action', async () => {
+    const model = await WorldModel.load({ dir, ep: 'cpu', threads: 1 });
+    const names = JSON.parse(readFileSync(join(dir, 'dynamics.json'), 'utf8')).config.action_names as string[];
+    expect(model.config.controls.length).toBeGreaterThan(0);
+    for (const c of model.config.controls) expect(names[c.action]).toBe(c.name);
+    expect(model.config.controls.map((c) => c.name)).not.toContain('noop');
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['a stand-still among them', [{ action: 1, name: 'noop' }]],
+    ['two of one name', [{ action: 1, name: 'left' }, { action: 2, name: 'left' }]],
+    ['an action past the last', [{ action: 8, name: 'up' }]],
+  ])('are refused when %s', async (_, controls) => {
+    editControls(controls);
+    await expect(WorldModel.load({ dir, ep: 'cpu', threads: 1 })).rejects.toThrow(/dynamics\.json config\.controls/);
+  });
+});
+
 describe('runtimeOptionsFromEnv', () => {
   it('uses the CPU, one thread and models/artifacts by default', () => {
     expect(runtimeOptionsFromEnv({})).toEqual({ dir: defaultArtifactsDir, ep: 'cpu', threads: 1 });

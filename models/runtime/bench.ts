@@ -27,15 +27,15 @@ function vm(field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /** The 4 real context frames of the export's dynamics parity fixture. */
-function realContext(dir: string): Int32Array[] {
+function realContext(dir: string): Uint32Array[] {
   const buf = readFileSync(join(dir, 'parity', 'dynamics_context.context.bin'));
   const all = new BigInt64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-  return [0, 1, 2, 3].map((t) => Int32Array.from(all.subarray(t * 256, (t + 1) * 256), Number));
+  return [0, 1, 2, 3].map((t) => Uint32Array.from(all.subarray(t * 256, (t + 1) * 256), Number));
 }
 
 /** Wall-clock times of `runs` steps (sorted), and the CPU time this process spent on them: on a
  *  machine shared with training, wall time over CPU time says how much of a core the bench got. */
-async function timeSteps(model: WorldModel, context: Int32Array[], actions: number[]): Promise<{ wall: number[]; cpu: number[] }> {
+async function timeSteps(model: WorldModel, context: Uint32Array[], actions: number[]): Promise<{ wall: number[]; cpu: number[] }> {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = -2; i < runs; i++) { // two warm-up runs

@@ -98,37 +98,10 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/**
- * A PNG of (height, width, 3) bytes (https://www.w3.org/TR/png/): indexed colour when the picture has
- * at most 256 colours (a frame the decoder is sure of everywhere holds only palette colours: a byte a
- * pixel instead of three, about a fifth of the size, which a scene item stores nine of and every press
- * sends), else truecolour.
- */
+/** A PNG of (height, width, 3) bytes (https://www.w3.org/TR/png/), truecolour. */
 export function encodePng(rgb: Uint8Array, width: number, height: number): Buffer {
   if (rgb.length !== width * height * 3) throw new RangeError(`rgb has ${rgb.length} bytes, not ${width}*${height}*3`);
-  return indexedPng(rgb, width, height) ?? truecolourPng(rgb, width, height);
-}
-
-/** Colour type 3: a PLTE of the colours in order of first appearance, one index a pixel, no filter. */
-function indexedPng(rgb: Uint8Array, width: number, height: number): Buffer | undefined {
-  const indexOf = new Map<number, number>();
-  const indices = Buffer.alloc((width + 1) * height); // each scanline: filter byte 0, then the indices
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const p = (y * width + x) * 3;
-      const colour = (rgb[p] << 16) | (rgb[p + 1] << 8) | rgb[p + 2];
-      let index = indexOf.get(colour);
-      if (index === undefined) {
-        if (indexOf.size === 256) return undefined;
-        index = indexOf.size;
-        indexOf.set(colour, index);
-      }
-      indices[y * (width + 1) + 1 + x] = index;
-    }
-  }
-  const plte = Buffer.alloc(indexOf.size * 3);
-  for (const [colour, index] of indexOf) plte.set([colour >> 16, (colour >> 8) & 0xff, colour & 0xff], index * 3);
-  return png(width, height, 3, deflateSync(indices, { level: 9 }), plte);
+  return truecolourPng(rgb, width, height);
 }
 
 /** Colour type 2: every scanline gets filter 1 (Sub), which suits smooth frames and costs one subtraction a byte. */
@@ -143,16 +116,16 @@ function truecolourPng(rgb: Uint8Array, width: number, height: number): Buffer {
       raw[row + 1 + x] = (rgb[y * stride + x] - left) & 0xff;
     }
   }
-  return png(width, height, 2, deflateSync(raw));
+  return png(width, height, deflateSync(raw));
 }
 
-/** The file: IHDR (bit depth 8, `colourType`, deflate, adaptive filtering, no interlace), PLTE if given, one IDAT, IEND. */
-function png(width: number, height: number, colourType: 2 | 3, idat: Buffer, plte?: Buffer): Buffer {
+/** The file: IHDR (bit depth 8, colour type 2, deflate, adaptive filtering, no interlace), one IDAT, IEND. */
+function png(width: number, height: number, idat: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, colourType, 0, 0, 0], 8);
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), ...(plte ? [chunk('PLTE', plte)] : []), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
 }
 
 export function pngDataUrl(rgb: Uint8Array, width: number, height: number): string {

@@ -15,12 +15,12 @@ function fixture<T>(file: string, Type: new (b: ArrayBuffer) => T): T {
 }
 
 /** The 4 real context frames the export saved for the dynamics parity check. */
-function realContext(): Int32Array[] {
+function realContext(): Uint32Array[] {
   const all = fixture('dynamics_context.context.bin', BigInt64Array); // (1, 4, 256)
-  return [0, 1, 2, 3].map((t) => Int32Array.from(all.subarray(t * 256, (t + 1) * 256), Number));
+  return [0, 1, 2, 3].map((t) => Uint32Array.from(all.subarray(t * 256, (t + 1) * 256), Number));
 }
 
-const differing = (a: Int32Array, b: Int32Array) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0);
+const differing = (a: Uint32Array, b: Uint32Array) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0);
 
 describe('the unmasking schedule', () => {
   it('follows dynamics.py: cos(pi/2 * (s+1)/steps) of 256 stay masked, none at the end', () => {
@@ -90,11 +90,11 @@ describe('WorldModel.step (MaskGIT over the dynamics session)', () => {
     const tokens = fixture('tokenizer_encoder.tokens.bin', BigInt64Array); // (2, 256)
     const rgb = fromPlanar(frames, 64 * 64); // the first frame back to (64, 64, 3) bytes, exactly
     const encoded = await model.encode(rgb);
-    expect(differing(encoded, Int32Array.from(tokens.subarray(0, 256), Number))).toBeLessThanOrEqual(256 * 0.01);
+    expect(differing(encoded, Uint32Array.from(tokens.subarray(0, 256), Number))).toBeLessThanOrEqual(256 * 0.01);
 
     const codes = fixture('tokenizer_decoder.tokens.bin', BigInt64Array); // (2, 256)
     const want = fixture('tokenizer_decoder.frames.bin', Float32Array); // (2, 3, 64, 64)
-    const decoded = await model.decode([0, 1].map((b) => Int32Array.from(codes.subarray(b * 256, (b + 1) * 256), Number)));
+    const decoded = await model.decode([0, 1].map((b) => Uint32Array.from(codes.subarray(b * 256, (b + 1) * 256), Number)));
     expect(decoded.map((f) => f.length)).toEqual([64 * 64 * 3, 64 * 64 * 3]);
     // Float rounding may move a pixel by one level when PyTorch's value sits on a .5 boundary.
     decoded.forEach((f, b) => {

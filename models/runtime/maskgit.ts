@@ -66,11 +66,11 @@ export interface MaskGitShape {
  * (B, N, d, V) logits of every digit; `seeds` holds one PRNG seed per branch. Returns the (B, N) tokens.
  */
 export async function sampleMaskGit(
-  logitsOf: (tokens: Int32Array) => Promise<Float32Array>,
+  logitsOf: (tokens: Uint32Array) => Promise<Float32Array>,
   shape: MaskGitShape,
   seeds: readonly number[],
   opts: MaskGitOptions,
-): Promise<Int32Array> {
+): Promise<Uint32Array> {
   const { branches: B, tokens: N, levels, maskId } = shape;
   const { steps, temperature } = opts;
   const d = levels.length;
@@ -79,7 +79,7 @@ export async function sampleMaskGit(
   if (seeds.length !== B) throw new RangeError(`${seeds.length} seeds for ${B} branches`);
   if (!(steps >= 1)) throw new RangeError(`steps must be at least 1, not ${steps}`);
   const rngs = seeds.map(mulberry32);
-  const tokens = new Int32Array(B * N).fill(maskId); // (B, N)
+  const tokens = new Uint32Array(B * N).fill(maskId); // (B, N)
   const conf = new Float64Array(N); // confidence of each masked token of one branch
   const p = new Float64Array(V); // one digit's probabilities
   const masked: number[] = [];

@@ -7,7 +7,7 @@ export default class OnnxTestEnvironment extends NodeEnvironment {
   override async setup(): Promise<void> {
     await super.setup();
     const g = this.global as unknown as Record<string, unknown>;
-    for (const name of ['Float32Array', 'BigInt64Array', 'Int32Array', 'Uint8Array', 'ArrayBuffer'] as const) {
+    for (const name of ['Float32Array', 'BigInt64Array', 'Int32Array', 'Uint32Array', 'Uint8Array', 'ArrayBuffer'] as const) {
       g[name] = globalThis[name];
     }
   }

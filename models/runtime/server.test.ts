@@ -70,6 +70,7 @@ describe('the inference server', () => {
     expect(scene.tokens).toHaveLength(256);
     expect(Buffer.from(scene.frame.rgb, 'base64')).toHaveLength(64 * 64 * 3);
     expect(scene.frame.png).toMatch(/^data:image\/png;base64,iVBORw0KGgo/); // the PNG signature
+    expect(scene.controls).toEqual(model.config.controls); // the d-pad the app shows: the model's named controls
   });
 
   it('steps the scene under all 8 latent actions, and one branch alone repeats its batch answer', async () => {

@@ -113,7 +113,7 @@ async function encodeScene(model: WorldModel, input: EncodeSceneInput): Promise<
   const frame = cropResample(Buffer.from(rgb, 'base64'), width, height, model.config.frameSize);
   const tokens = await model.encode(frame);
   const [recon] = await model.decode([tokens]);
-  return { tokens: Array.from(tokens), frame: frameOf(recon) };
+  return { tokens: Array.from(tokens), frame: frameOf(recon), controls: model.config.controls };
 }
 
 async function stepScene(model: WorldModel, input: StepSceneInput, signal: AbortSignal): Promise<StepSceneOutput> {

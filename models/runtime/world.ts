@@ -1,6 +1,6 @@
 // The world model as the server uses it: encode a frame to tokens, decode tokens to frames, and step a
 // scene forward under one or more latent actions. Frames here are the model's 64×64 (H, W, 3) bytes;
-// tokens are (N,) Int32Arrays of FSQ code indices, the 16×16 grid flattened row-major.
+// tokens are (N,) Uint32Arrays of FSQ code indices, the 16×16 grid flattened row-major.
 //
 // A step runs `dynamics_context` once on the context (one sample: every branch shares it), then
 // `dynamics` once per MaskGIT refinement for all branches against that cache (models/world/dynamics.py).
@@ -12,9 +12,11 @@ import {
   sceneActionCount,
   sceneCodebookSize,
   sceneContextLength,
+  sceneControlsSchema,
   sceneDefaultTemperature,
   sceneFrameSize,
   sceneTokensPerFrame,
+  type SceneControl,
 } from '@drama/shared/scenes';
 import { ArtifactError, loadStage, type RuntimeOptions, type Stage } from './artifacts';
 import { fromPlanar, toPlanar } from './image';
@@ -30,6 +32,7 @@ export interface WorldConfig {
   context: number; // T
   steps: number; // MaskGIT steps the model was trained to sample with
   temperature: number; // sampling temperature chosen after training (evaluate.choose_temperature)
+  controls: SceneControl[]; // the named latent actions a viewer steers with (evaluate.name_actions)
 }
 
 export interface StepOptions {
@@ -39,17 +42,17 @@ export interface StepOptions {
   signal?: AbortSignal;
 }
 
-/** int64 tensors from small non-negative integers: write the low 32-bit word of each little-endian int64. */
+/** int64 tensors from codes below 2^32: write the low 32-bit word of each little-endian int64. */
 function writeInt64(dst: BigInt64Array, src: ArrayLike<number>, offset = 0): void {
-  const words = new Int32Array(dst.buffer, dst.byteOffset, dst.length * 2);
+  const words = new Uint32Array(dst.buffer, dst.byteOffset, dst.length * 2);
   for (let i = 0; i < src.length; i++) {
     words[(offset + i) * 2] = src[i];
     words[(offset + i) * 2 + 1] = 0;
   }
 }
 
-function readInt64(src: BigInt64Array): Int32Array {
-  return Int32Array.from(src, (v) => Number(v));
+function readInt64(src: BigInt64Array): Uint32Array {
+  return Uint32Array.from(src, (v) => Number(v));
 }
 
 /** The artifacts must have the sizes the shared contract promises callers; say which one differs. */
@@ -67,7 +70,11 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     context: Number(c.context),
     steps: Number(c.steps),
     temperature: Number(c.temperature),
+    controls: [],
   };
+  const controls = sceneControlsSchema.safeParse(c.controls);
+  if (!controls.success) throw new ArtifactError(`dynamics.json config.controls is not a list of named controls: ${controls.error.issues[0]?.message}`);
+  config.controls = controls.data;
   const promised: [string, number, number][] = [
     ['frame size', config.frameSize, sceneFrameSize],
     ['frame height', Number(frame[2]), sceneFrameSize],
@@ -117,7 +124,7 @@ export class WorldModel {
   }
 
   /** One 64×64 (S, S, 3) frame -> its (N,) tokens. */
-  async encode(rgb: Uint8Array): Promise<Int32Array> {
+  async encode(rgb: Uint8Array): Promise<Uint32Array> {
     const S = this.config.frameSize;
     if (rgb.length !== S * S * 3) throw new RangeError(`a frame has ${S * S * 3} bytes, not ${rgb.length}`);
     const frames = new Float32Array(3 * S * S); // (1, 3, S, S)
@@ -142,7 +149,7 @@ export class WorldModel {
    * than T are padded by repeating the oldest). The context is run once, as one sample; then all
    * branches share one dynamics call per MaskGIT step, reading that cache.
    */
-  async step(context: readonly ArrayLike<number>[], actions: readonly number[], opts: StepOptions): Promise<Int32Array[]> {
+  async step(context: readonly ArrayLike<number>[], actions: readonly number[], opts: StepOptions): Promise<Uint32Array[]> {
     const { tokens: N, context: T, maskId, levels } = this.config;
     const B = actions.length;
     if (context.length < 1 || context.length > T) throw new RangeError(`context has ${context.length} frames, not 1 to ${T}`);

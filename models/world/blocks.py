@@ -1,6 +1,8 @@
-"""Blocks shared by the three stages: a residual conv block with optional FiLM, a transformer block.
+"""The residual conv block the tokenizer and the latent action model are built of, with optional FiLM
+(Perez et al. 2018, https://arxiv.org/abs/1709.07871): the LAM's decoder conditions every block on the
+action that way. The dynamics' transformer blocks are its own (dynamics.STBlock).
 
-Shape key: B batch, C channels, H, W height and width, L sequence length, D model width.
+Shape key: B batch, C channels, H, W height and width.
 """
 import torch
 import torch.nn as nn
@@ -24,35 +26,3 @@ class ResBlock(nn.Module):
             gamma, beta = film.chunk(2, dim=1)  # (B, C) each
             h = h * (1 + gamma[:, :, None, None]) + beta[:, :, None, None]
         return x + self.conv2(F.silu(h))  # (B, C, H, W)
-
-
-class SelfAttention(nn.Module):
-    def __init__(self, dim: int, heads: int):
-        super().__init__()
-        assert dim % heads == 0
-        self.heads = heads
-        self.qkv = nn.Linear(dim, 3 * dim)
-        self.proj = nn.Linear(dim, dim)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        B, L, D = x.shape
-        q, k, v = self.qkv(x).split(D, dim=2)  # (B, L, D) each
-        q, k, v = (t.view(B, L, self.heads, D // self.heads).transpose(1, 2) for t in (q, k, v))  # (B, h, L, hs)
-        att = (q @ k.transpose(-2, -1)) * (1.0 / (D // self.heads) ** 0.5)  # (B, h, L, L)
-        y = att.softmax(dim=-1) @ v  # (B, h, L, hs); written out rather than F.sdpa so ONNX opset 17 exports it
-        return self.proj(y.transpose(1, 2).reshape(B, L, D))  # (B, L, D)
-
-
-class TransformerBlock(nn.Module):
-    """Pre-norm block, as in nanoGPT, without a causal mask: MaskGIT attends both ways."""
-
-    def __init__(self, dim: int, heads: int, mlp_ratio: int = 4):
-        super().__init__()
-        self.ln1 = nn.LayerNorm(dim)
-        self.attn = SelfAttention(dim, heads)
-        self.ln2 = nn.LayerNorm(dim)
-        self.mlp = nn.Sequential(nn.Linear(dim, mlp_ratio * dim), nn.GELU(), nn.Linear(mlp_ratio * dim, dim))
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = x + self.attn(self.ln1(x))  # (B, L, D)
-        return x + self.mlp(self.ln2(x))  # (B, L, D)

@@ -2,16 +2,17 @@
 
 The encoder reads the motion between frame t and frame t+1 from their pixels: a cost volume (as in
 FlowNet, https://arxiv.org/abs/1504.06852) says, for every pixel of t+1 and every displacement of up to
-4 px, how well frame t shifted that way matches it; a softmin turns that into votes. Convs over the
-votes of each 4x4 patch (where things moved: a sprite, or the whole view) and the votes of the whole
-frame give one vector, snapped to the nearest of 8 codebook vectors (a VQ bottleneck). The encoder sees
-nothing but motion, so its codes cluster transitions by motion, not by what the picture shows.
+4 px, how well frame t shifted that way matches it, in units of the frame's own contrast (a dark drama
+still moves as visibly as a bright game); a softmin turns that into votes. Convs over the votes of each
+4x4 patch (where things moved: a figure, or the whole view, outwards for a push-in) and the votes of the
+whole frame give one vector, snapped to the nearest of 8 codebook vectors (a VQ bottleneck). The encoder
+sees nothing but motion, so its codes cluster transitions by motion, not by what the picture shows.
 
 The decoder must predict frame t+1 from frame t and that code only, so the code has to carry "what
 moved where". It is a dynamic-filter predictor (Finn et al. 2016, https://arxiv.org/abs/1605.07157;
 De Brabandere et al. 2016): conditioned on the action it predicts, for every 4x4 patch, a softmax
 over 7x7 displacements and moves frame t's pixels accordingly, plus a small residual for new content.
-Its loss weighs the pixels that change, so that a sprite's move counts as much as a pan of the view.
+Its loss weighs the pixels that change, so that a figure's move counts as much as a pan of the view.
 After training only the encoder and codebook are used: to label training clips for the dynamics, and
 to read the actions of a real clip at evaluation.
 
@@ -19,34 +20,9 @@ Against collapse to one or two actions (a known pitfall): a small action set, co
 codes set by k-means after a short warm-up with a continuous latent (`init_codes`), FiLM conditioning
 of every decoder block on the action, a usage term that rewards spreading the batch over all codes
 (the entropy of the mean soft assignment, as in clustering losses such as IIC), and dead-code resets
-onto the worst-predicted transitions (`reset_dead`), with the usage watched during training.
-
-Consistency with the true actions (goal 80 %), measured on 96 validation clips after 1200 steps:
-- As configured, 85.3 % (platformer 78.2, sprite 97.7, pan 87.4), with pans whose up moves the picture up
-  as every other up does (data.py) and a weight of 80 on changed pixels; 79.7 % with a weight of 20.
-- With the earlier pans, whose up moved the picture down as a sprite's down does, 77-81 % across the
-  variants tried, because a pan's down and a sprite's up look alike and shared a code: 79.4 % with a
-  weight of 20 and 80.7 % with 80; each error divided by the error of copying frame t 43-54 %; a term of
-  the displacement logits from the action code alone 78.9 %; a platformer dive faster than gravity's
-  top speed 77.1 %; more pan clips (35 %) 72.7 %; a camera that follows the sprite up and down as well
-  (so that its up moved the picture down, as a pan's did) 75.1 %.
-- Those are seed 0's figures, the command's seed, and the training is fragile across seeds. On the same
-  clips, seeds 0, 1, 2 give 85.3, 53.4, 61.5 % as configured; 79.7, 55.6 % (seeds 0, 1) with a weight of
-  20; 79.4, 66.9, 82.1 % with the earlier pans and a weight of 20 (the previous configuration). So the
-  committed model (seed 0) is the better one, by held-out consistency and ΔtPSNR alike (models/REPORT.md),
-  but this configuration is not shown better on average: a seed that leaves a true action without a
-  code of its own (seed 1: none for down) costs 20-30 points. K-means after the warm-up and the
-  dead-code resets place the 8 codes, and nothing splits a code that two motions share. The decoder's
-  error on those clips (the loss's reconstruction term; no true actions read) ranks the three seeds as
-  consistency does: 0.0129, 0.0165, 0.0164; and it does so early. After 200 steps of the 1200-step
-  schedule (80 after the k-means), seeds 0-4 stood at 0.0196, 0.0233, 0.0225, 0.0200, 0.0227, with
-  consistency 73.3, 50.4, 50.6, 69.5, 52.7 %: two good runs and three poor ones. Carried on to 1200
-  steps, seed 3 ended at 76.2 % (error 0.0147), between seed 0 and seeds 1 and 2, as its error had
-  placed it. So the command starts five runs, trains each 200 steps and carries on the one with the
-  lowest error (train.train_lam: 22 minutes of the command's 55, where one run took 13).
-The platformer's own ceiling is not the limit: a reader of everything visible (the camera's and the
-player's moves, the crouch) would map 98.9 % of its transitions right (22,680 transitions of held-out
-platformer clips).
+onto the worst-predicted transitions (`reset_dead`), with the usage watched during training. The
+training is still seed-sensitive, so several short runs are started and the best carried on
+(lam_training.py). Measurements of these choices: models/REPORT.md, "What we tried".
 
 Shape key: B batch, P = past frames, H = W = 64, C = 3, A actions, E code dim, c channels,
 m = (2 * reach + 1)^2 candidate displacements.
@@ -68,10 +44,10 @@ class LAMConfig:
     code_dim: int = 32
     width: int = 32
     blocks: int = 2  # decoder blocks, each FiLM-conditioned on the action
-    kernel: int = 7  # displacement window of the decoder: moves of up to 3 px; a 4 px move (data.py) is 3 px plus
-    # the residual. A window of 9 (4 px) trained worse: 52.6 % consistency on 64 held-out clips against 78.1 %,
-    # left and right shared codes (likely because 8 px tiles look the same moved 4 px either way)
-    reach: int = 4  # the encoder's cost volume compares displacements of up to 4 px (a jump moves 4 px)
+    kernel: int = 7  # displacement window of the decoder: moves of up to 3 px; a 4 px move (agent.py) is 3 px plus
+    # the residual (a window of 9 trained worse: left and right shared codes)
+    reach: int = 4  # the encoder's cost volume compares displacements of up to 4 px (a move is 4 px)
+    vote_temperature: float = 0.1  # of the cost volume's softmin, in units of frame t's contrast
     beta: float = 0.25  # commitment weight (VQ-VAE)
     recon_scale: float = 100.0  # the reconstruction loss in units of 1/100 of the squared pixel range, so that it,
     # not the VQ and usage terms, drives the encoder (with a plain mean it was the smallest term, and the codes
@@ -162,18 +138,23 @@ class LatentActionModel(nn.Module):
     def motion(self, frame: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
         """A cost volume (as in FlowNet): for every pixel of frame t+1 and every displacement d within
         `reach`, how well frame t shifted by d matches it; a softmin turns the costs into votes.
-        frame, nxt (B, 3, H, W) -> votes (B, m, H, W) summing to 1 over the m displacements."""
+        frame, nxt (B, 3, H, W) -> votes (B, m, H, W) summing to 1 over the m displacements. Both frames are
+        first scaled by frame t's contrast (its standard deviation), so that a dark, low-contrast drama still
+        votes as clearly as a bright game frame: the costs are in units of the picture's own contrast."""
         r = self.cfg.reach
         H, W = frame.shape[2:]
+        mean, std = frame.mean((1, 2, 3), keepdim=True), frame.std((1, 2, 3), keepdim=True) + 0.02
+        frame, nxt = (frame - mean) / std, (nxt - mean) / std
         padded = F.pad(frame, [r] * 4, mode="replicate")
         cost = torch.stack([(padded[:, :, dy:dy + H, dx:dx + W] - nxt).abs().mean(1)
                             for dy in range(2 * r + 1) for dx in range(2 * r + 1)], dim=1)  # (B, m, H, W)
-        return F.softmax(-cost / 0.02, dim=1)
+        return F.softmax(-cost / self.cfg.vote_temperature, dim=1)
 
     def encode_latent(self, past: torch.Tensor, nxt: torch.Tensor) -> torch.Tensor:
         """past (B, P, 3, H, W), nxt (B, 3, H, W) in [0, 1] -> continuous latent (B, E).
         The encoder reads motion only: the displacement votes of every 4x4 patch and whether it changed
-        (where they sit tells a sprite from the view), and the votes of the whole frame."""
+        (where they sit tells a figure from the view, and a push-in's outward moves from a pull-out's
+        inward ones), and the votes of the whole frame."""
         frame = past[:, -1]
         votes = self.motion(frame, nxt)  # (B, m, H, W)
         changed = ((nxt - frame).abs().sum(1, keepdim=True) > 1e-3).float()  # (B, 1, H, W)

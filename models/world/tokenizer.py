@@ -1,53 +1,26 @@
-"""Video tokenizer: a 64x64 RGB frame <-> a 16x16 grid of tokens from a 117,649-code FSQ codebook.
+"""Video tokenizer: a 64x64 RGB frame <-> a 16x16 grid of tokens, each a code of an FSQ codebook.
 
-Why these sizes:
-- Grid 16x16 (one token per 4x4 pixel patch): the player is 8 px and moves up to 4 px per step, so an
-  8x8 grid (8 px patches) would blur it into one token and cost reconstruction PSNR we need (goal 35 dB);
-  the dynamics groups 2x2 tokens per transformer position, so it still attends over 64 positions a frame.
-- FSQ with levels (7, 7, 7, 7, 7, 7) = 117,649 codes, 16.8 bits a token (Mentzer et al. 2023,
-  https://arxiv.org/abs/2309.15505), with no codebook to collapse: every code is a point of a fixed
-  grid. A 4x4 patch of the palette data holds up to 96 bits; with Genie's 1024 codes (10 bits) this
-  tokenizer reached 23 dB, so a token here carries more bits. The dynamics predicts a token as its 6
-  digits of 7 values (dynamics.py), so the large codebook costs no giant softmax.
-- Convs run at 32x32 and 16x16 after pixel-unshuffle, so training fits a one-core CPU budget.
-- What holds the PSNR near 24 dB (goal 35) is not the code: measured on 400 training and 32 held-out
-  clips, 1200 steps unless said, 23.2 dB as configured; no quantization at all (a continuous 6-dim
-  bottleneck) 23.6 dB at 900 steps; 24 or 32.5 bits a token 23.5 dB; 6000 steps 23.9 dB; an encoder of
-  1.2 M parameters instead of 0.16 M 22.6 dB at 600 steps (22.5 as configured); 48 channels at 32x32 in
-  the decoder 23.6 dB; four times the tokens (a 32x32 grid of 2x2 patches) 23.6 dB at 600 steps.
-  98 % of the squared error sits in patches of two or more colours, two thirds of it in values the decoder
-  puts between two palette levels, nearer the wrong one: edges it cannot place from a 4x4 patch's code and
-  its neighbours'. Each of these moves the figure by a dB at most, and the decoder is paid for at run time
-  (it decodes every branch of a scene's 8-branch batch: 14 ms of that batch's 100 ms budget on one thread).
-  Memorising does no better: a lookup codebook of every distinct 4x4 patch of those 400 training clips
-  (25,161 patches; 8.9 bits of entropy a patch) codes held-out frames at 25.4 dB by nearest patch, because
-  26.6 % of the held-out patches never occur in training (the colours of a multi-colour patch come in new
-  combinations), while 35 dB needs about 99.7 % of the values exact. The shapes are not what is new: the
-  two-colour patches (30 % of the held-out ones) fall into 450 distinct partitions of the 16 pixels in
-  300,000 training patches, and 99.5 % of the held-out ones are among them (three or more colours: 3,032
-  and 86 %). But a tokenizer built to compose them does no better here: a decoder that gives every 4x4
-  patch a partition into 3 slots and a colour per slot, from 32 bits a token and an encoder reading
-  one-hot palette levels, reached 23.9 dB held-out and 24.7 dB on its own training frames after 1500
-  steps (23.1 dB unquantized at 900): its training frames came back hardly better than held-out ones.
-  This tokenizer can code exactly, but only a little variety: after 1500 steps it returns its own training
-  frames at 39.6 dB from 4 clips (43.6 after 2500), 35.6 dB from 16, 27.5 dB from 64, and held-out
-  frames at 11.2, 16.7, 20.8 dB (23.2 from 400 clips, above). Held-out frames need the variety of
-  hundreds of clips, palettes and pictures, and fitting that variety exactly is what none of the
-  variants above does in this budget.
-- The decoder classifies, it does not regress: the training data are snapped to a 64-colour palette,
-  4 levels a channel (data.to_palette), so for every pixel and channel it outputs 4 logits, one per
-  level, trained with cross-entropy, and decodes to the expected value of the level under them. Where
-  the decoder is sure (most pixels of a palette frame), that is the level's exact value; where it is not
-  (edges the token cannot pin down), it is the mean of the candidates, the least-squared-error guess.
-  A regression (MSE) decoder learnt to blur band edges and stayed behind: on 16 held-out clips after
-  700 steps, 22.4 dB (PSNR of the pooled error) against 22.9 dB for this decoder, and taking the most
-  likely level instead of the expected one gave 21.6 dB (a wrong guess costs a whole palette step, 85 of
-  255). A full-colour image (the unseen drama frame) comes back near its palette-quantised self, so its
-  PSNR is lower (reported separately in models/REPORT.md). The expectation is part of the exported
-  decoder, whose output stays an RGB frame.
+Why these sizes (measured in models/REPORT.md, "What we tried"):
+- Grid 16x16, one token per 4x4 pixel patch: a move of the view is 4 px (agent.py), so a move shifts
+  tokens whole and the dynamics copies them from the neighbour; the dynamics groups 2x2 tokens per
+  transformer position, so it attends over 64 positions a frame.
+- FSQ (Mentzer et al. 2023, https://arxiv.org/abs/2309.15505): each token is `len(levels)` digits, each
+  rounded to one of its levels; no codebook to collapse, every code a point of a fixed grid. The
+  dynamics predicts a token as its digits (dynamics.py), so a large codebook costs no giant softmax.
+- 8 digits of 8 levels, 24 bits a 4x4 patch: a film still needs the detail of about 8 principal
+  components of its patches, a held-out clip more (REPORT.md); codes stay below 2^24, an integer every
+  layer (JSON, uint32 storage, the runtime's typed arrays) holds exactly.
+- Full colour, regressed: the decoder outputs RGB directly and is trained on the mean squared error,
+  the PSNR's own measure. The frames a viewer starts from are film stills and photographs, so there is
+  no palette to snap to.
+- A linear codec beside the network (`init_linear`): each digit starts as one principal component of
+  the 4x4 patches, the decoder adds them back. A small network trained in minutes on one core comes
+  back blurred; this one works from the first step, and the convs learn what it misses.
+- Convs run at 32x32 and 16x16 after pixel-unshuffle, so training fits a one-core CPU budget, and the
+  decoder, which runs on every branch of a scene's 8-branch batch, stays within its share of 100 ms.
 
 Shape key: B batch, C channels, H = W = 64 pixels, h = w = 16 token grid, N = h*w = 256 tokens,
-d = len(levels) = 6 FSQ dims, K = prod(levels) = 117,649 codes, V = 4 palette levels a channel.
+d = len(levels) FSQ digits, K = prod(levels) codes.
 """
 from dataclasses import dataclass, asdict
 
@@ -61,11 +34,10 @@ from .blocks import ResBlock
 
 @dataclass
 class TokenizerConfig:
-    levels: tuple = (7, 7, 7, 7, 7, 7)  # K = 117,649 codes
-    width: int = 24  # channels at 32x32
-    width2: int = 64  # channels at 16x16
+    levels: tuple = (8, 8, 8, 8, 8, 8, 8, 8)  # K = 2^24 = 16,777,216 codes: 24 bits a 4x4 patch
+    width: int = 32  # channels at 32x32
+    width2: int = 96  # channels at 16x16
     blocks: int = 2  # residual blocks at 16x16, per side
-    palette_levels: int = 4  # V: values a channel takes in the data (data.to_palette: 0, 85, 170, 255)
 
     @property
     def grid(self) -> int:
@@ -111,13 +83,13 @@ class FSQ(nn.Module):
 
 
 class Tokenizer(nn.Module):
-    """encode: frames (B, 3, 64, 64) in [0, 1] -> tokens (B, N) int64; decode: tokens -> frames."""
+    """encode: frames (B, 3, 64, 64) in [0, 1] -> tokens (B, N) int64; decode: tokens -> frames in [0, 1]."""
 
     def __init__(self, cfg: TokenizerConfig):
         super().__init__()
         self.cfg = cfg
         c1, c2, d = cfg.width, cfg.width2, len(cfg.levels)
-        # the 32x32 stage is one thin conv per side: it restores edges inside a 4x4 patch; the work is at 16x16
+        # the 32x32 stage is one conv per side: it places edges inside a 4x4 patch; the work is at 16x16
         self.enc_in = nn.Conv2d(3 * 4, c1, 3, padding=1)  # after unshuffle 2: (B, 12, 32, 32)
         self.enc_down = nn.Conv2d(c1 * 4, c2, 1)  # after unshuffle 2: (B, 4*c1, 16, 16)
         self.enc_blocks = nn.ModuleList(ResBlock(c2) for _ in range(cfg.blocks))
@@ -127,58 +99,46 @@ class Tokenizer(nn.Module):
         self.dec_blocks = nn.ModuleList(ResBlock(c2) for _ in range(cfg.blocks))
         self.dec_up = nn.Conv2d(c2, c1 * 4, 1)  # then shuffle 2: (B, c1, 32, 32)
         self.dec_mid = nn.Conv2d(c1, c1, 3, padding=1)
-        V = cfg.palette_levels
-        self.dec_out = nn.Conv2d(c1, 3 * V * 4, 3, padding=1)  # then shuffle 2: (B, 3*V, 64, 64) level logits
-        self.register_buffer("palette", torch.arange(V).float() * (255 // (V - 1)) / 255)  # each level's value, as data.to_palette and train.to_float make it
-        # 1x1 conv weights of `expected`: from channel (c*V + v)*4 + s, the value of level v (or 1) into channel c*4 + s
-        values, ones = torch.zeros(3 * 4, 3 * V * 4, 1, 1), torch.zeros(3 * 4, 3 * V * 4, 1, 1)
-        for c in range(3):
-            for v in range(V):
-                for sub in range(4):
-                    values[c * 4 + sub, (c * V + v) * 4 + sub] = self.palette[v]
-                    ones[c * 4 + sub, (c * V + v) * 4 + sub] = 1.0
-        self.register_buffer("level_values", values, persistent=False)
-        self.register_buffer("level_ones", ones, persistent=False)
+        self.dec_out = nn.Conv2d(c1, 3 * 4, 3, padding=1)  # then shuffle 2: (B, 3, 64, 64)
+        # a linear codec beside the network: each 4x4 patch to its d digits and back (init_linear sets it to
+        # the patches' principal components); the convs learn what it misses, from a codec that works at step 0
+        self.lin_enc = nn.Conv2d(3 * 16, d, 1)  # on pixel_unshuffle(x, 4): (B, 48, 16, 16)
+        self.lin_dec = nn.Conv2d(d, 3 * 16, 1)  # then pixel_shuffle 4: (B, 3, 64, 64)
+        nn.init.zeros_(self.dec_out.weight)
+        nn.init.zeros_(self.dec_out.bias)
+
+    @torch.no_grad()
+    def init_linear(self, x: torch.Tensor) -> None:
+        """Sets the linear codec from frames x (M, 3, 64, 64): digit k reads the k-th principal component of
+        the 4x4 patches, scaled so that two of its standard deviations reach the edge of the digit's range."""
+        d = len(self.cfg.levels)
+        p = F.pixel_unshuffle(x * 2 - 1, 4).permute(0, 2, 3, 1).reshape(-1, 48)  # (M*N, 48)
+        mu = p.mean(0)
+        _, sv, vt = torch.linalg.svd(p - mu, full_matrices=False)
+        sigma = sv[:d] / (len(p) - 1) ** 0.5  # (d,)
+        w = vt[:d] / (2 * sigma[:, None])  # (d, 48)
+        self.lin_enc.weight.copy_(w[:, :, None, None])
+        self.lin_enc.bias.copy_(-(w @ mu))
+        self.lin_dec.weight.copy_((vt[:d].t() * 2 * sigma[None])[:, :, None, None])
+        self.lin_dec.bias.copy_(mu)
 
     def encode_codes(self, x: torch.Tensor) -> torch.Tensor:
         h = F.silu(self.enc_in(F.pixel_unshuffle(x * 2 - 1, 2)))  # (B, c1, 32, 32)
         h = self.enc_down(F.pixel_unshuffle(h, 2))  # (B, c2, 16, 16)
         for block in self.enc_blocks:
             h = block(h)
-        z = self.enc_out(F.silu(h)).permute(0, 2, 3, 1)  # (B, h, w, d)
+        z = (self.enc_out(F.silu(h)) + self.lin_enc(F.pixel_unshuffle(x * 2 - 1, 4))).permute(0, 2, 3, 1)  # (B, h, w, d)
         return self.fsq.quantize(z)  # (B, h, w, d)
 
-    def decode_raw(self, codes: torch.Tensor) -> torch.Tensor:
-        """codes (B, h, w, d) -> level logits at 32x32 before the last shuffle (B, 3*V*4, 32, 32); channel
-        (c*V + v)*4 + s is level v of colour channel c at sub-pixel s of each 2x2 cell."""
-        h = self.dec_in(codes.permute(0, 3, 1, 2))  # (B, c2, 16, 16)
+    def decode_codes(self, codes: torch.Tensor) -> torch.Tensor:
+        """codes (B, h, w, d) -> frames (B, 3, H, W), unclamped (the loss sees them so; `decode` clamps)."""
+        c = codes.permute(0, 3, 1, 2)  # (B, d, 16, 16)
+        h = self.dec_in(c)  # (B, c2, 16, 16)
         for block in self.dec_blocks:
             h = block(h)
         h = F.silu(F.pixel_shuffle(self.dec_up(F.silu(h)), 2))  # (B, c1, 32, 32)
         h = h + F.silu(self.dec_mid(h))  # (B, c1, 32, 32)
-        return self.dec_out(h)  # (B, 3*V*4, 32, 32)
-
-    def logits_of(self, raw: torch.Tensor) -> torch.Tensor:
-        """raw (B, 3*V*4, 32, 32) -> logits (B, 3, V, H, W) over the palette levels of each pixel's channels."""
-        logits = F.pixel_shuffle(raw, 2)  # (B, 3*V, 64, 64)
-        return logits.view(logits.shape[0], 3, self.cfg.palette_levels, *logits.shape[2:])
-
-    def expected(self, raw: torch.Tensor) -> torch.Tensor:
-        """raw (B, 3*V*4, 32, 32) -> frames (B, 3, H, W) in [0, 1]: each channel's palette values weighed by the
-        softmax of its level logits, written as sum(value * exp) / sum(exp) with two 1x1 convs at 32x32 before
-        the shuffle. The same numbers as a softmax over the level axis of `logits_of` (to 1e-6), but that
-        softmax runs over a strided axis and doubled the decoder's time in onnxruntime. The clamp keeps exp
-        finite; trained logits stay within about +-60."""
-        e = torch.exp(raw.clamp(-80.0, 80.0))
-        return F.pixel_shuffle(F.conv2d(e, self.level_values) / F.conv2d(e, self.level_ones), 2)
-
-    def decode_codes(self, codes: torch.Tensor) -> torch.Tensor:
-        """codes (B, h, w, d) -> frames (B, 3, H, W): each channel's expected palette value under its logits."""
-        return self.expected(self.decode_raw(codes))
-
-    def levels_of(self, x: torch.Tensor) -> torch.Tensor:
-        """frames (B, 3, H, W) in [0, 1] -> the nearest palette level of each channel (B, 3, H, W) int64."""
-        return torch.round(x * (self.cfg.palette_levels - 1)).long()
+        return (F.pixel_shuffle(self.dec_out(h), 2) + F.pixel_shuffle(self.lin_dec(c), 4)) * 0.5 + 0.5  # (B, 3, H, W)
 
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         idx = self.fsq.codes_to_indices(self.encode_codes(x))  # (B, h, w)
@@ -187,12 +147,11 @@ class Tokenizer(nn.Module):
     def decode(self, tokens: torch.Tensor) -> torch.Tensor:
         g = self.cfg.grid
         codes = self.fsq.indices_to_codes(tokens.view(-1, g, g))  # (B, h, w, d)
-        return self.decode_codes(codes)  # (B, 3, H, W), palette values in [0, 1]
+        return self.decode_codes(codes).clamp(0, 1)  # (B, 3, H, W)
 
     def forward(self, x: torch.Tensor) -> dict:
-        # --- quantize, reconstruct, and count codes for the usage monitor ---
         codes = self.encode_codes(x)  # (B, h, w, d)
-        raw = self.decode_raw(codes)  # (B, 3*V*4, 32, 32)
-        loss = F.cross_entropy(self.logits_of(raw).transpose(1, 2), self.levels_of(x))  # over the V levels of every pixel's channels
-        recon = self.expected(raw.detach())  # (B, 3, H, W)
-        return {"recon": recon, "loss": loss, "mse": F.mse_loss(recon, x), "tokens": self.fsq.codes_to_indices(codes.detach()).flatten(1)}
+        recon = self.decode_codes(codes)  # (B, 3, H, W)
+        loss = F.mse_loss(recon, x)
+        return {"recon": recon.detach().clamp(0, 1), "loss": loss, "mse": loss.detach(),
+                "tokens": self.fsq.codes_to_indices(codes.detach()).flatten(1)}

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * server (models/runtime/server.ts) and its answers. The server is stateless: the caller (the scenes
  * functions) keeps a scene's token history and sends its recent frames with every step.
  *
- *   encode  {op:'encode', image:{width, height, rgb}}                    -> {tokens, frame}
+ *   encode  {op:'encode', image:{width, height, rgb}}                    -> {tokens, frame, controls}
  *   step    {op:'step', tokens:[frame…], actions:[a…], seed, steps?, temperature?}
  *                                                                        -> {branches:[{action, tokens, frame}…]}
  *
@@ -19,8 +19,8 @@ import { z } from 'zod';
 export const sceneFrameSize = 64;
 /** Tokens per frame: a 16×16 grid, flattened row-major. */
 export const sceneTokensPerFrame = 256;
-/** Codes of the tokenizer's FSQ codebook (6 digits of 7 levels): a token is an integer in [0, sceneCodebookSize). */
-export const sceneCodebookSize = 117_649;
+/** Codes of the tokenizer's FSQ codebook (8 digits of 8 levels, 24 bits): a token is an integer in [0, sceneCodebookSize). */
+export const sceneCodebookSize = 16_777_216;
 /** Latent actions: an action is an integer in [0, sceneActionCount); all of them is the 8-branch batch. */
 export const sceneActionCount = 8;
 /** Past frames the dynamics model conditions on; a step takes 1 to this many, most recent last. */
@@ -62,6 +62,22 @@ export const sceneTokenSchema = z.number().int().min(0).max(sceneCodebookSize - 
 export const sceneFrameTokensSchema = z.array(sceneTokenSchema).length(sceneTokensPerFrame);
 export const sceneActionSchema = z.number().int().min(0).max(sceneActionCount - 1);
 
+/**
+ * What a viewer steers with: the latent actions named after training by the true action each most often
+ * coincides with (models/world/evaluate.py `name_actions`), one per name. left/right/up/down move the view
+ * that way (the picture shifts the other way), in/out push the camera in or pull it out. A learned
+ * stand-still is never a control. The model's controls travel in dynamics.json (`config.controls`).
+ */
+export const sceneControlNames = ['left', 'right', 'up', 'down', 'in', 'out'] as const;
+export type SceneControlName = (typeof sceneControlNames)[number];
+export const sceneControlSchema = z.object({ action: sceneActionSchema, name: z.enum(sceneControlNames) }).strict();
+export type SceneControl = z.infer<typeof sceneControlSchema>;
+/** At most one control a name. */
+export const sceneControlsSchema = z
+  .array(sceneControlSchema)
+  .max(sceneControlNames.length)
+  .refine((c) => new Set(c.map((x) => x.name)).size === c.length, 'one control a name');
+
 export const encodeSceneInputSchema = z.object({ op: z.literal('encode'), image: rgbImageSchema }).strict();
 export type EncodeSceneInput = z.infer<typeof encodeSceneInputSchema>;
 
@@ -98,8 +114,9 @@ export const sceneFrameSchema = z.object({
 });
 export type SceneFrame = z.infer<typeof sceneFrameSchema>;
 
-/** The frame is the decoder's reconstruction of the tokens: what the scene really holds, not the upload. */
-export const encodeSceneOutputSchema = z.object({ tokens: sceneFrameTokensSchema, frame: sceneFrameSchema });
+/** The frame is the decoder's reconstruction of the tokens: what the scene really holds, not the upload. `controls`
+ *  are the model's (the same for every picture): what the app shows as its d-pad. */
+export const encodeSceneOutputSchema = z.object({ tokens: sceneFrameTokensSchema, frame: sceneFrameSchema, controls: sceneControlsSchema });
 export type EncodeSceneOutput = z.infer<typeof encodeSceneOutputSchema>;
 
 export const sceneBranchSchema = z.object({ action: sceneActionSchema, tokens: sceneFrameTokensSchema, frame: sceneFrameSchema });

@@ -17,8 +17,9 @@ export interface Need {
 }
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// OpenBLAS (pthread build) keeps torch's matmuls fast on Debian's python3-torch.
-const pythonStack = ['python3-torch', 'python3-onnx', 'python3-numpy', 'python3-tqdm', 'python3-pytest', 'python3-pil', 'libopenblas0-pthread'];
+// OpenBLAS (pthread build) keeps torch's matmuls fast on Debian's python3-torch; python3-skimage ships the
+// sample photographs that are one of the world model's held-out sets (models/world/held_out.py).
+const pythonStack = ['python3-torch', 'python3-onnx', 'python3-numpy', 'python3-tqdm', 'python3-pytest', 'python3-pil', 'python3-skimage', 'libopenblas0-pthread'];
 // The licence burned into the episodes' opening seconds is read back from a decoded frame.
 const ocr = ['tesseract-ocr', 'tesseract-ocr-chi-sim'];
 
@@ -30,7 +31,7 @@ export const needs: Need[] = [
     present: () => existsSync(chromium),
   },
   {
-    why: "Debian's Python stack for the world model (pytest, ONNX export, training)",
+    why: "Debian's Python stack for the world model (pytest, ONNX export, training, the held-out photographs)",
     packages: pythonStack,
     present: () => debianPackagesInstalled(pythonStack),
   },
@@ -45,7 +46,7 @@ export const needs: Need[] = [
 function debianPackagesInstalled(packages: string[]): boolean {
   const dpkg = spawnSync('dpkg-query', ['-W', '-f=${db:Status-Abbrev}\n', ...packages], { encoding: 'utf8' });
   if (dpkg.error) {
-    const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy, tqdm, pytest, PIL'], { stdio: 'ignore' });
+    const probe = spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx, numpy, tqdm, pytest, PIL, skimage'], { stdio: 'ignore' });
     return probe.status === 0;
   }
   const states = dpkg.stdout.split('\n').filter(Boolean);

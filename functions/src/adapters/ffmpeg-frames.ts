@@ -19,7 +19,7 @@ function client(): S3Client {
 }
 
 /** ffmpeg: a Lambda layer in AWS (FFMPEG_PATH), the npm-shipped binary locally. */
-function ffmpegPath(): string {
+export function ffmpegPath(): string {
   if (process.env.FFMPEG_PATH) return process.env.FFMPEG_PATH;
   // Resolved at run time from node_modules (kept out of the bundle: it points at its own binary).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -52,8 +52,9 @@ function run(args: string[], input?: Buffer, timeoutMs = 10_000): Promise<{ code
   });
 }
 
-/** The still's crop (square, centred) and area resample to the model's frame, as raw RGB. */
-const toFrame = ['-vf', `crop='min(iw,ih)':'min(iw,ih)',scale=${sceneFrameSize}:${sceneFrameSize}:flags=area`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+/** The still's crop (square, centred) and area resample to the model's frame, as raw RGB on stdout (also how
+ *  models/runtime/cut-stills.ts cuts the world model's held-out drama stills). */
+export const toFrame = ['-vf', `crop='min(iw,ih)':'min(iw,ih)',scale=${sceneFrameSize}:${sceneFrameSize}:flags=area`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
 
 function imageKind(head: Buffer): 'png' | 'jpeg' | 'webp' | null {
   if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
