@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { seriesIdSchema } from './catalog';
-import { sceneActionCount, sceneActionSchema } from './scenes';
+import { sceneActionCount, sceneActionSchema, sceneControlsSchema } from './scenes';
 import { uploadKeySchema } from './uploads';
 
 /** The viewer-facing scene routes (API.md, Scenes); the inference contract is in scenes.ts. */
@@ -27,8 +27,21 @@ export const sceneOutputSchema = z.object({
   frame: z.string().startsWith('data:image/png;base64,'),
   step: z.number().int().nonnegative(),
   actions: z.literal(sceneActionCount),
+  /** The d-pad: `[{action, name}]`, one a name of left, right, up, down, in, out; a stand-still is not listed. */
+  controls: sceneControlsSchema,
 });
 export type SceneOutput = z.infer<typeof sceneOutputSchema>;
+
+/**
+ * `GET /scenes/{sceneId}`: the scene as the app polls it between presses. `ready` says the next frames are
+ * precomputed; then `next` holds them, one a control, so the app paints a press's frame at once and
+ * the press's `POST …/steps` commits the same frame (it takes the same precomputed branch).
+ */
+export const sceneStateSchema = sceneOutputSchema.extend({
+  ready: z.boolean(),
+  next: z.array(z.object({ action: sceneActionSchema, frame: z.string().startsWith('data:image/png;base64,') })).optional(),
+});
+export type SceneState = z.infer<typeof sceneStateSchema>;
 
 export const sceneStepInputSchema = z.object({ action: sceneActionSchema }).strict();
 export const sceneIdParamsSchema = z.object({ sceneId: z.string().regex(/^sc_[0-9a-f]{24}$/, 'not a scene id') });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import { sceneOutputSchema, sceneStateSchema } from '@drama/shared/scene-api';
 import { sceneActionCount, sceneContextLength } from '@drama/shared/scenes';
 import { seedSeries } from '../../functions/local/seed/catalog';
 import { eventually } from '../support/eventually';
@@ -69,21 +70,27 @@ beforeAll(async () => {
 });
 
 describe('scenes', () => {
-  it('plays a scene from a drama frame: precomputed presses, different actions, only by its owner', async () => {
+  it('plays a scene from a drama frame: named controls, their next frames, precomputed presses, only by its owner', async () => {
     const { token } = await signIn('scene-player');
     const created = await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 2.5 } }, token });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ sceneId: expect.stringMatching(/^sc_/), step: 0, actions: 8 });
-    expect(created.body.frame).toMatch(/^data:image\/png;base64,/);
-    const { sceneId } = created.body;
+    const scene = sceneOutputSchema.parse(created.body);
+    expect(scene).toMatchObject({ sceneId: expect.stringMatching(/^sc_/), step: 0, actions: 8 });
+    expect(scene.frame).toMatch(/^data:image\/png;base64,/);
+    // the d-pad: the model's named controls, never a stand-still (dynamics.json has them)
+    expect(scene.controls.length).toBeGreaterThan(0);
+    expect(scene.controls.map((c) => c.name)).not.toContain('noop');
+    const { sceneId } = scene;
 
-    await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the first 8-branch batch', 30_000);
-    // an action that moves something (which latent action stands still depends on the training run)
-    const moving = (await dynamoScenes.get(sceneId))!.pending!.branches.find((b) => b.png !== created.body.frame)!;
+    // once ready, the poll carries the next frame of every control: the frames the presses will commit
+    const ready = sceneStateSchema.parse((await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the first 8-branch batch', 30_000)).body);
+    const batch = (await dynamoScenes.get(sceneId))!.pending!.branches;
+    expect(ready.next).toEqual(scene.controls.map((c) => ({ action: c.action, frame: batch[c.action].png })));
+    const moving = ready.next!.find((n) => n.frame !== scene.frame)!; // a control that moves the picture
     const first = await api(`/scenes/${sceneId}/steps`, { body: { action: moving.action }, token });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ step: 1, precomputed: true, frame: moving.png });
-    expect(first.body.frame).not.toBe(created.body.frame);
+    expect(first.body).toMatchObject({ step: 1, precomputed: true, frame: moving.frame });
+    expect(first.body.frame).not.toBe(scene.frame);
 
     // with the next batch ready, a press by someone else takes nothing: the owner's press still finds it
     await eventually(() => api(`/scenes/${sceneId}`, { token }), (r) => r.body.ready === true, 'the second 8-branch batch', 30_000);
@@ -147,7 +154,7 @@ describe('scenes', () => {
       branches: Array.from({ length: sceneActionCount }, (_, a) => ({ action: a, window: following(window, frame(a, step)), png: `data:image/png;base64,F${step}A${a}` })),
     });
     let window = [[1, 2, 3]];
-    await dynamoScenes.create({ sceneId, owner, seed: 7, step: 0, window, frame: 'data:image/png;base64,F', pending: null, createdAt: new Date().toISOString() });
+    await dynamoScenes.create({ sceneId, owner, seed: 7, step: 0, window, frame: 'data:image/png;base64,F', controls: [], pending: null, createdAt: new Date().toISOString() });
     expect(await dynamoScenes.setPending(sceneId, 0, window, batch(0, window))).toBe(true);
 
     for (let step = 0; step < 6; step++) {

@@ -54,7 +54,7 @@ function fromItem(item: Record<string, any>): Scene {
     window: b.tokens === undefined ? unpackWindow(b.window) : nextWindow(window, unpackWindow(b.tokens)[0]),
     png: b.png,
   }));
-  return { ...scene, window, pending: pending ? { step: Number(pending.step), branches } : null } as Scene;
+  return { ...scene, controls: scene.controls ?? [], window, pending: pending ? { step: Number(pending.step), branches } : null } as Scene;
 }
 
 /** The one frame a window ends with, packed: what a branch stores and what `last` holds. */
@@ -92,13 +92,15 @@ export const dynamoScenes: SceneStore = {
         TableName: config().tableName,
         Key: key(sceneId),
         ConsistentRead: true,
-        ProjectionExpression: 'sceneId, #owner, #step, frame, pending.#step',
+        ProjectionExpression: 'sceneId, #owner, #step, frame, controls, pending.#step, pending.branches',
         ExpressionAttributeNames: { '#owner': 'owner', '#step': 'step' },
       }),
     );
     if (!Item) return undefined;
     const { pending, ...view } = Item;
-    return { ...view, ready: pending?.step === view.step } as SceneView;
+    const ready = pending?.step === view.step;
+    const next = ready ? ((pending.branches ?? []) as StoredBranch[]).map((b) => ({ action: Number(b.action), png: b.png })) : [];
+    return { ...view, controls: view.controls ?? [], ready, next } as SceneView;
   },
 
   advance(sceneId, fromStep, next) {

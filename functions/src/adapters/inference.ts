@@ -42,7 +42,7 @@ async function invoke(body: SceneInvocation): Promise<unknown> {
 export const inferenceClient: Inference = {
   async encode(rgb64) {
     const out = encodeSceneOutputSchema.parse(await invoke({ op: 'encode', image: { width: sceneFrameSize, height: sceneFrameSize, rgb: rgb64.toString('base64') } }));
-    return { tokens: out.tokens, png: out.frame.png };
+    return { tokens: out.tokens, png: out.frame.png, controls: out.controls };
   },
   async step(window, actions, seed) {
     return stepSceneOutputSchema.parse(await invoke({ op: 'step', tokens: window, actions, seed })).branches;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { sceneActionCount, sceneContextLength, type SceneBranch } from '@drama/shared/scenes';
-import type { CreateSceneInput, SceneOutput, SceneStepOutput } from '@drama/shared/scene-api';
+import { sceneActionCount, sceneContextLength, type SceneBranch, type SceneControl } from '@drama/shared/scenes';
+import type { CreateSceneInput, SceneOutput, SceneState, SceneStepOutput } from '@drama/shared/scene-api';
 import { decideEntitlement } from '@drama/shared/entitlement';
 import { parseUploadKey } from '@drama/shared/uploads';
 import type { ProductCatalog } from '@drama/shared/products';
@@ -23,14 +23,20 @@ export interface Scene {
   step: number;
   window: number[][];
   frame: string;
+  /** The model's named controls when the scene was made (the app's d-pad). */
+  controls: SceneControl[];
   /** The 8-branch batch for `pending.step`: a press at that step takes its branch, which holds the
    *  scene's window after that press (so the press itself is one write), and `branches[a].action === a`. */
   pending: { step: number; branches: Array<{ action: number; window: number[][]; png: string }> } | null;
   createdAt: string;
 }
 
-/** What the app polls between presses: the scene without its batch, and whether the batch is ready. */
-export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame'> & { ready: boolean };
+/** What the app polls between presses: the scene with its batch's frames (not its tokens), if the batch is ready. */
+export type SceneView = Pick<Scene, 'sceneId' | 'owner' | 'step' | 'frame' | 'controls'> & {
+  ready: boolean;
+  /** the ready batch's frames, by action */
+  next: Array<{ action: number; png: string }>;
+};
 
 /**
  * A batch job's whole input: the scene at `step` with token `window` (and its seed). The job reads
@@ -48,7 +54,7 @@ export type PrecomputeRequest = z.infer<typeof precomputeRequestSchema>;
 export interface SceneStore {
   create(scene: Scene): Promise<void>;
   get(sceneId: string): Promise<Scene | undefined>;
-  /** The scene without its batch (most of the item). */
+  /** The scene without its batch's token windows: its frame, and the batch's frames when it is ready. */
   view(sceneId: string): Promise<SceneView | undefined>;
   /** Advances from `fromStep` in one conditional write; false if another press got there first. */
   advance(sceneId: string, fromStep: number, next: { window: number[][]; frame: string }): Promise<boolean>;
@@ -64,7 +70,7 @@ export interface SceneStore {
 }
 
 export interface Inference {
-  encode(rgb64: Buffer): Promise<{ tokens: number[]; png: string }>;
+  encode(rgb64: Buffer): Promise<{ tokens: number[]; png: string; controls: SceneControl[] }>;
   step(window: number[][], actions: number[], seed: number): Promise<SceneBranch[]>;
 }
 
@@ -118,7 +124,7 @@ export async function createScene(input: CreateSceneInput, userId: string, ports
     if (atS >= found.durationS) throw new BadRequest(`episode ${episode} is ${found.durationS} s long`);
     rgb = await ports.frames.fromEpisode(found.mediaKey, atS);
   }
-  const { tokens, png } = await ports.inference.encode(rgb);
+  const { tokens, png, controls } = await ports.inference.encode(rgb);
   const scene: Scene = {
     sceneId: `sc_${randomBytes(12).toString('hex')}`,
     owner: userId,
@@ -126,12 +132,26 @@ export async function createScene(input: CreateSceneInput, userId: string, ports
     step: 0,
     window: [tokens],
     frame: png,
+    controls,
     pending: null,
     createdAt: ports.now().toISOString(),
   };
   await ports.scenes.create(scene);
   await ports.precompute({ sceneId: scene.sceneId, seed: scene.seed, step: 0, window: scene.window });
-  return { sceneId: scene.sceneId, frame: png, step: 0, actions: sceneActionCount };
+  return { sceneId: scene.sceneId, frame: png, step: 0, actions: sceneActionCount, controls };
+}
+
+/**
+ * What the app polls between presses: the scene's frame and step, and once the next batch is ready, its
+ * frames for the scene's controls, so a press can be painted before its answer arrives.
+ */
+export async function viewScene(sceneId: string, userId: string, ports: Pick<ScenePorts, 'scenes'>): Promise<SceneState> {
+  const view = await ports.scenes.view(sceneId);
+  if (!view) throw new NotFound(`no scene ${sceneId}`);
+  if (view.owner !== userId) throw new Forbidden("only the scene's owner can see it");
+  const { sceneId: id, frame, step, controls, ready } = view;
+  const next = ready ? controls.flatMap((c) => view.next.filter((b) => b.action === c.action).map((b) => ({ action: b.action, frame: b.png }))) : undefined;
+  return { sceneId: id, frame, step, actions: sceneActionCount, controls, ready, ...(next ? { next } : {}) };
 }
 
 async function ownScene(sceneId: string, userId: string, scenes: SceneStore): Promise<Scene> {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { sceneActionCount } from '@drama/shared/scenes';
+import type { SceneControl, SceneControlName } from '@drama/shared/scenes';
 import type { SceneView } from '../hooks/use-scene';
 import './scene-player.css';
 
@@ -12,24 +12,52 @@ export interface ScenePlayerProps {
   onRestart: () => void;
 }
 
-const actions = Array.from({ length: sceneActionCount }, (_, i) => i);
+/** How each named control shows on the d-pad, what a screen reader says, and the keys that press it on H5. */
+const pad: Record<SceneControlName, { label: string; says: string; keys: string[] }> = {
+  up: { label: '↑', says: '向上看', keys: ['ArrowUp'] },
+  left: { label: '←', says: '向左走', keys: ['ArrowLeft'] },
+  right: { label: '→', says: '向右走', keys: ['ArrowRight'] },
+  down: { label: '↓', says: '向下看', keys: ['ArrowDown'] },
+  in: { label: '推近', says: '镜头推近', keys: ['+', '='] },
+  out: { label: '拉远', says: '镜头拉远', keys: ['-', '_'] },
+};
 
-/** The scene: its frame scaled up crisply, the step, the 8 actions (keys 1–8 on H5), recent frames, 重新开始. */
+/** The scene: its frame scaled up, the step, a d-pad of the model's named controls (arrow keys on H5), recent frames, 重新开始. */
 export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
-  // H5 has a keyboard: 1–8 press the actions.
+  const { controls } = scene;
+
+  // H5 has a keyboard: the arrow keys (and + / −) press the controls the model has.
   useEffect(() => {
     if (process.env.TARO_ENV !== 'h5') return undefined;
     const onKey = (e: KeyboardEvent) => {
-      const n = Number(e.key);
-      if (Number.isInteger(n) && n >= 1 && n <= sceneActionCount && !e.repeat) onPress(n - 1);
+      const control = controls.find((c) => pad[c.name].keys.includes(e.key));
+      if (!control || e.repeat) return;
+      e.preventDefault(); // arrows would scroll the page
+      onPress(control.action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onPress]);
+  }, [onPress, controls]);
+
+  const button = (control: SceneControl | undefined) =>
+    control && (
+      // `|| undefined`: on H5 a `disabled={false}` still sets the attribute, and then the buttons look off
+      <Button
+        key={control.name}
+        role="button"
+        aria-label={pad[control.name].says}
+        className={`scene-control scene-control--${control.name}`}
+        data-control={control.name}
+        disabled={scene.pressing || undefined}
+        onClick={() => onPress(control.action)}
+      >
+        {pad[control.name].label}
+      </Button>
+    );
+  const named = (name: SceneControlName) => controls.find((c) => c.name === name);
 
   return (
     <View className="scene-player">
-      {/* A 64×64 frame: pixelated scaling keeps it sharp instead of blurred. */}
       <Image className="scene-frame" src={scene.frame} mode="scaleToFill" aria-label={`第 ${scene.step} 步的画面`} />
       <View className="scene-player__status">
         <Text className="scene-player__step">第 {scene.step} 步</Text>
@@ -40,14 +68,10 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
           {scene.notice}
         </View>
       )}
-      <View className="scene-actions">
-        {actions.map((a) => (
-          // `|| undefined`: on H5 a `disabled={false}` still sets the attribute, and then the buttons look off
-          <Button key={a} role="button" className="scene-action" data-action={a} disabled={scene.pressing || undefined} onClick={() => onPress(a)}>
-            动作 {a + 1}
-          </Button>
-        ))}
+      <View className="scene-pad" aria-label="方向">
+        {(['up', 'left', 'right', 'down'] as const).map((name) => button(named(name)))}
       </View>
+      {(named('in') || named('out')) && <View className="scene-zoom">{(['out', 'in'] as const).map((name) => button(named(name)))}</View>}
       <View className="scene-strip" aria-label="最近的画面">
         {scene.strip.map((frame, i) => (
           <Image key={`${scene.step - scene.strip.length + i}`} className="scene-strip__frame" src={frame} mode="scaleToFill" />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SceneControl } from '@drama/shared/scenes';
 import { errorText } from '@/lib/error-text';
 import { ApiError } from '@/lib/api-client';
 import { createScene, type SceneSource } from '../api/create-scene';
@@ -13,11 +14,28 @@ const pollMs = 300;
 export type SceneView =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'playing'; sceneId: string; frame: string; step: number; ready: boolean; strip: string[]; pressing: boolean; notice: string | null };
+  | {
+      status: 'playing';
+      sceneId: string;
+      frame: string;
+      step: number;
+      ready: boolean;
+      strip: string[];
+      pressing: boolean;
+      notice: string | null;
+      /** the model's named controls: the d-pad */
+      controls: SceneControl[];
+      /** the precomputed next frame of each control's action, once ready: a press paints it at once */
+      next: Record<number, string>;
+    };
+
+type Playing = Extract<SceneView, { status: 'playing' }>;
 
 /**
  * One scene from `source`: created on mount and on `restart()`; `press(action)` steps it (one press
- * at a time), and after each frame it polls GET /scenes/{id} until the next frames are ready.
+ * at a time), and after each frame it polls GET /scenes/{id} until the next frames are ready. A press
+ * whose frame is ready is painted at once and committed by POST …/steps, which takes the same
+ * precomputed frame; if the answer says otherwise (another device pressed first), its frame wins.
  */
 export function useScene(source: SceneSource | null) {
   const [view, setView] = useState<SceneView>({ status: 'loading' });
@@ -27,13 +45,16 @@ export function useScene(source: SceneSource | null) {
   const pressing = useRef(false);
   const key = source ? JSON.stringify(source) : '';
 
-  const poll = useCallback((id: number, sceneId: string) => {
+  const poll = useCallback((id: number, sceneId: string, step: number) => {
     const tick = async () => {
       if (id !== run.current) return;
       try {
         const state = await getScene(sceneId);
         if (id !== run.current) return;
-        if (state.ready) return setView((v) => (v.status === 'playing' ? { ...v, ready: true } : v));
+        if (state.ready && state.step === step) {
+          const next = Object.fromEntries((state.next ?? []).map((n) => [n.action, n.frame]));
+          return setView((v) => (v.status === 'playing' && v.step === step ? { ...v, ready: true, next } : v));
+        }
       } catch {
         // Readiness is only a hint: presses still work, so a failed poll just tries again later.
       }
@@ -50,8 +71,8 @@ export function useScene(source: SceneSource | null) {
     createScene(source).then(
       (s) => {
         if (id !== run.current) return;
-        setView({ status: 'playing', sceneId: s.sceneId, frame: s.frame, step: s.step, ready: false, strip: [s.frame], pressing: false, notice: null });
-        poll(id, s.sceneId);
+        setView({ status: 'playing', sceneId: s.sceneId, frame: s.frame, step: s.step, ready: false, strip: [s.frame], pressing: false, notice: null, controls: s.controls, next: {} });
+        poll(id, s.sceneId, s.step);
       },
       (error: unknown) => id === run.current && setView({ status: 'error', error }),
     );
@@ -65,32 +86,50 @@ export function useScene(source: SceneSource | null) {
     async (action: number) => {
       if (view.status !== 'playing' || pressing.current) return;
       const id = run.current;
+      const before: Playing = view;
       pressing.current = true;
-      setView((v) => (v.status === 'playing' ? { ...v, pressing: true, notice: null } : v));
+      const painted = before.next[action];
+      // The precomputed frame is painted now; the answer below confirms it.
+      setView((v) =>
+        v.status !== 'playing'
+          ? v
+          : painted
+            ? { ...v, frame: painted, step: v.step + 1, ready: false, next: {}, pressing: true, notice: null, strip: [...v.strip, painted].slice(-stripLength) }
+            : { ...v, pressing: true, notice: null },
+      );
       try {
-        const next = await stepScene(view.sceneId, action);
+        const answer = await stepScene(before.sceneId, action);
         if (id !== run.current) return;
         setView((v) =>
           v.status === 'playing'
-            ? { ...v, frame: next.frame, step: next.step, ready: false, pressing: false, strip: [...v.strip, next.frame].slice(-stripLength) }
+            ? {
+                ...v,
+                frame: answer.frame,
+                step: answer.step,
+                ready: false,
+                next: {},
+                pressing: false,
+                strip: (painted ? [...before.strip, answer.frame] : [...v.strip, answer.frame]).slice(-stripLength),
+              }
             : v,
         );
-        poll(id, view.sceneId);
+        poll(id, before.sceneId, answer.step);
       } catch (error) {
         if (id !== run.current) return;
         if (error instanceof ApiError && error.status === 409) {
           // Another press won the race: show the frame it made.
-          const now = await getScene(view.sceneId).catch(() => null);
+          const now = await getScene(before.sceneId).catch(() => null);
           if (id !== run.current) return;
           setView((v) =>
             v.status === 'playing' && now
-              ? { ...v, frame: now.frame, step: now.step, ready: now.ready, pressing: false, strip: [...v.strip, now.frame].slice(-stripLength) }
-              : v.status === 'playing' ? { ...v, pressing: false } : v,
+              ? { ...v, frame: now.frame, step: now.step, ready: false, next: {}, pressing: false, strip: [...before.strip, now.frame].slice(-stripLength) }
+              : v.status === 'playing' ? { ...before, pressing: false } : v,
           );
-          if (now && !now.ready) poll(id, view.sceneId);
+          if (now) poll(id, before.sceneId, now.step);
           return;
         }
-        setView((v) => (v.status === 'playing' ? { ...v, pressing: false, notice: errorText(error) } : v));
+        // The press did not happen: back to the frame it was pressed on.
+        setView((v) => (v.status === 'playing' ? { ...before, pressing: false, notice: errorText(error) } : v));
       } finally {
         if (id === run.current) pressing.current = false;
       }

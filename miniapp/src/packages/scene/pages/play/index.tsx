@@ -21,7 +21,7 @@ function sourceFrom(params: Record<string, string | undefined>): SceneSource | n
   return null;
 }
 
-/** 玩这个场景: step a generated scene with 8 actions, from a drama frame or an image from the album. */
+/** 玩这个场景: steer a generated scene with its d-pad, from a drama frame or an image from the album. */
 export default function ScenePlayPage() {
   const params = useRouter().params;
   const [source, setSource] = useState<SceneSource | null>(() => sourceFrom(params));
