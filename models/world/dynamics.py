@@ -19,7 +19,9 @@ refinement for the 8 branches in one batch. Training runs the same two functions
 
 The step's logits start from a copy prior: the digits of the last frame's token at the same place or one
 token away, each token weighing the 9 shifts by a softmax the network predicts (the action picks the
-shift: a move in the data is one token, 4 px).
+shift: a move in the data is one token, 4 px). Training also tells those weights which shifts hold the
+next frame's token, so that a stand-still copies the picture and a pan moves it whole, token for token,
+and only what comes into view is new.
 
 Each frame's 16x16 tokens are grouped 2x2 into 8x8 positions (the embeddings of the 4 tokens are
 summed; the head emits the 4 tokens' logits), so a position covers 8x8 pixels and a frame is 64 positions.
@@ -55,6 +57,7 @@ class DynamicsConfig:
     # (1 + 4 = 5 against 1 for the rest); the copy prior settles the unchanged ones, the changed ones carry the action
     context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so
     # that rollouts, whose context holds the model's own imperfect frames, stay near the training data
+    copy_weight: float = 1.0  # training: weight of the copy prior's own term (`loss`)
 
     @property
     def codebook_size(self) -> int:
@@ -174,7 +177,7 @@ class Dynamics(nn.Module):
         # agent.py), so the step sees the last frame's token at each position, and each token's logits start
         # from the digits of the last frame's token at the same place or one token away (+ copy_gain), the 9
         # shifts weighed by a softmax of `shift_head`: the action picks a shift, the head need not spell out
-        # the moved tokens ---
+        # the moved tokens. Training tells the shift head which shifts hold the right token (`loss`) ---
         self.prev_proj = nn.Linear(D, D)
         self.copy_gain = nn.Parameter(torch.tensor(3.0))
         self.register_buffer("shifts", torch.tensor([(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]))  # (S, 2)
@@ -211,10 +214,10 @@ class Dynamics(nn.Module):
             kvs.append(kv)
         return torch.stack(kvs, dim=1)
 
-    def step(self, kv: torch.Tensor, last: torch.Tensor, action: torch.Tensor, next_tokens: torch.Tensor) -> torch.Tensor:
+    def step(self, kv: torch.Tensor, last: torch.Tensor, action: torch.Tensor, next_tokens: torch.Tensor, shifts: bool = False):
         """kv (Bc, Y, 2, T, G, D) and last (Bc, N) int64, the last context frame, with Bc 1 or B; action (B,)
         int64, next_tokens (B, N) int64 with MASK where unknown -> logits (B, N, d, V) for each digit of
-        each next-frame token."""
+        each next-frame token (and, with `shifts`, the copy prior's weights of the shifts (B, N, S))."""
         cfg = self.cfg
         a = self.action_emb(action)  # (B, D)
         films = self.action_film(a).chunk(cfg.layers, dim=-1)  # Y x (B, 6D)
@@ -226,7 +229,14 @@ class Dynamics(nn.Module):
         d, V, S = len(cfg.levels), max(cfg.levels), len(self.shifts)
         logits = ungroup2x2(self.head(h).reshape(x.shape[0], x.shape[1], 4, d, V), cfg.grid)  # (B, N, d, V)
         weights = ungroup2x2(self.shift_head(h).reshape(x.shape[0], x.shape[1], 4, S), cfg.grid).softmax(-1)  # (B, N, S)
-        return logits + self.copy_gain * (weights[:, :, None] @ self.shifted_digits(last)).view(logits.shape)
+        logits = logits + self.copy_gain * (weights[:, :, None] @ self.shifted_digits(last)).view(logits.shape)
+        return (logits, weights) if shifts else logits
+
+    def shifted_tokens(self, last: torch.Tensor) -> torch.Tensor:
+        """last (Bc, N) -> (Bc, N, S): the last frame's token at (y + dy, x + dx) for each shift; -1 outside."""
+        g = self.cfg.grid
+        padded = F.pad(last.view(-1, g, g), (1, 1, 1, 1), value=-1)
+        return torch.stack([padded[:, 1 + dy:1 + dy + g, 1 + dx:1 + dx + g] for dy, dx in self.shifts.tolist()], dim=3).flatten(1, 2)
 
     def shifted_digits(self, last: torch.Tensor) -> torch.Tensor:
         """last (Bc, N) -> (Bc, N, S, d*V): for each token and each shift (dy, dx), the one-hot digits of the
@@ -245,7 +255,10 @@ class Dynamics(nn.Module):
         return torch.remainder(torch.div(tokens[..., None], self.basis, rounding_mode="floor"), self.radix)
 
     def loss(self, context: torch.Tensor, action: torch.Tensor, target: torch.Tensor) -> dict:
-        """MaskGIT training: mask a cosine-scheduled random share of the target frame (B, N), predict it."""
+        """MaskGIT training: mask a cosine-scheduled random share of the target frame (B, N), predict it. A second
+        term teaches the copy prior where to copy from: for every next-frame token that one of the 9 shifts of
+        the last frame holds, the log of the weight the shifts holding it get (the data's own copies: no action
+        read). Without it the shift head hedged, half its weight off the place a stand-still copies from."""
         B, N = target.shape
         ratio = torch.cos(math.pi / 2 * torch.rand(B, 1))  # (B, 1), share of tokens masked
         masked = torch.rand(B, N) < ratio  # (B, N)
@@ -254,11 +267,15 @@ class Dynamics(nn.Module):
         changed = (target != context[:, -1])[masked]  # (M,), tokens the action moved, before the noise below
         noisy = torch.rand(context.shape) < self.cfg.context_noise * torch.rand(B, 1, 1)
         context = torch.where(noisy, torch.randint_like(context, self.cfg.codebook_size), context)
-        logits = self(context, action, inp)[masked]  # (M, d, V)
+        logits, weights = self.step(self.context_kv(context), context[:, -1], action, inp, shifts=True)  # (B, N, d, V), (B, N, S)
+        holds = target[..., None] == self.shifted_tokens(context[:, -1])  # (B, N, S): the shifts that hold the token
+        copyable = holds.any(-1)  # (B, N)
+        copy_nll = -torch.log((weights * holds).sum(-1)[copyable] + 1e-6).mean() if copyable.any() else logits.sum() * 0
+        logits = logits[masked]  # (M, d, V)
         truth = self.digits(target)[masked]  # (M, d)
         ce = F.cross_entropy(logits.flatten(0, 1), truth.flatten(), reduction="none").view(truth.shape)  # (M, d)
         w = 1 + self.cfg.changed_weight * changed.float()  # (M,)
-        loss = (ce.mean(-1) * w).sum() / w.sum()
+        loss = (ce.mean(-1) * w).sum() / w.sum() + self.cfg.copy_weight * copy_nll
         acc = (logits.argmax(-1) == truth).all(-1).float().mean()  # whole tokens right
         return {"loss": loss, "acc": acc}
 
