@@ -12,16 +12,16 @@ frame (spatial), then along time at the same position (temporal, causal), then a
 temporal attention is causal and the action conditions only the predicted frame (FiLM in every block,
 plus its embedding added to the frame's input), the context frames' activations never depend on the
 next frame or the action. `context_kv` computes them once, as the keys and values the next frame's
-temporal attention reads, and `step` runs the next frame alone against that cache (and the last
-context frame's tokens, the copy prior below): the Node runtime
-calls `context_kv` once per press (one sample, shared by all 8 branches) and `step` once per MaskGIT
-refinement for the 8 branches in one batch. Training runs the same two functions back to back.
+temporal attention reads, and `step` runs the next frame alone against that cache (and the last context
+frame's tokens, the copy prior below): the Node runtime calls `context_kv` once per press (one sample,
+shared by all 8 branches) and `step` once per MaskGIT refinement for the 8 branches in one batch.
+Training runs the same two functions back to back.
 
 The step's logits start from a copy prior: the digits of the last frame's token at the same place or one
-token away, each token weighing the 9 shifts by a softmax the network predicts (the action picks the
-shift: a move in the data is one token, 4 px). Training also tells those weights which shifts hold the
-next frame's token, so that a stand-still copies the picture and a pan moves it whole, token for token,
-and only what comes into view is new.
+token away (times `copy_gain`), each token weighing the 9 shifts by a softmax the network predicts
+(`shift_head`: the action picks the shift, a move in the data being one token, 4 px: agent.py). Training
+also tells those weights which shifts hold the next frame's token, so that a stand-still copies the
+picture and a pan moves it whole, token for token, and only what comes into view is new.
 
 Each frame's 16x16 tokens are grouped 2x2 into 8x8 positions (the embeddings of the 4 tokens are
 summed; the head emits the 4 tokens' logits), so a position covers 8x8 pixels and a frame is 64 positions.
@@ -48,15 +48,11 @@ class DynamicsConfig:
     layers: int = 4
     heads: int = 4
     mlp_ratio: int = 2
-    steps: int = 4  # MaskGIT refinement steps at sampling; a parameter of `sample` and of the runtime (the issue
-    # suggests 8-10; 4 keeps the 8-branch batch within 100 ms on one CPU thread, and the copy prior means
-    # most tokens are settled early)
-    temperature: float = 1.0  # sampling temperature; after training, evaluate.choose_temperature sets the one with
-    # the largest ΔtPSNR on validation clips, and the export hands it to the runtime as its default
-    changed_weight: float = 4.0  # training: extra loss weight of next-frame tokens that differ from the last frame's
-    # (1 + 4 = 5 against 1 for the rest); the copy prior settles the unchanged ones, the changed ones carry the action
-    context_noise: float = 0.05  # training: largest share of context tokens replaced by random codes, so
-    # that rollouts, whose context holds the model's own imperfect frames, stay near the training data
+    steps: int = 4  # MaskGIT refinements at sampling (`sample`, the runtime): 4 keeps the 8-branch batch within
+    # 100 ms on one CPU thread (the issue suggests 8-10), and the copy prior settles most tokens early
+    temperature: float = 1.0  # set after training (evaluate.choose_temperature: best ΔtPSNR); the runtime's default
+    changed_weight: float = 4.0  # training: extra loss weight of next-frame tokens unlike the last frame's (they carry the action)
+    context_noise: float = 0.05  # training: largest share of context tokens made random (rollouts' contexts are imperfect)
     copy_weight: float = 1.0  # training: weight of the copy prior's own term (`loss`)
 
     @property
@@ -163,8 +159,7 @@ class Dynamics(nn.Module):
         super().__init__()
         self.cfg = cfg
         d, V, D, G = len(cfg.levels), max(cfg.levels), cfg.dim, (cfg.grid // 2) ** 2
-        # one row per (place in the 2x2 cell, digit, value), then one per place for a masked token: a cell's
-        # embedding is the sum of its 24 digit rows (or mask rows), computed as a multi-hot vector times W
+        # a row per (place in the 2x2 cell, digit, value) and per place for MASK: a cell sums its rows (multi-hot x W)
         self.cell_emb = nn.Linear(4 * d * V + 4, D, bias=False)
         self.pos_emb = nn.Parameter(torch.zeros(G, D))
         self.time_emb = nn.Parameter(torch.zeros(cfg.context + 1, 1, D))
@@ -173,11 +168,8 @@ class Dynamics(nn.Module):
         self.blocks = nn.ModuleList(STBlock(D, cfg.heads, cfg.mlp_ratio) for _ in range(cfg.layers))
         self.ln_f = nn.LayerNorm(D)
         self.head = nn.Linear(D, 4 * d * V)
-        # --- the copy prior: most of a next frame is the last frame, moved by at most one token (moves are 4 px,
-        # agent.py), so the step sees the last frame's token at each position, and each token's logits start
-        # from the digits of the last frame's token at the same place or one token away (+ copy_gain), the 9
-        # shifts weighed by a softmax of `shift_head`: the action picks a shift, the head need not spell out
-        # the moved tokens. Training tells the shift head which shifts hold the right token (`loss`) ---
+        # --- the copy prior (module docstring): the step sees the last frame's token at each position, and
+        # `shift_head` weighs its 9 shifts; `loss` teaches it which shifts hold the right token ---
         self.prev_proj = nn.Linear(D, D)
         self.copy_gain = nn.Parameter(torch.tensor(3.0))
         self.register_buffer("shifts", torch.tensor([(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]))  # (S, 2)
@@ -232,12 +224,6 @@ class Dynamics(nn.Module):
         logits = logits + self.copy_gain * (weights[:, :, None] @ self.shifted_digits(last)).view(logits.shape)
         return (logits, weights) if shifts else logits
 
-    def shifted_tokens(self, last: torch.Tensor) -> torch.Tensor:
-        """last (Bc, N) -> (Bc, N, S): the last frame's token at (y + dy, x + dx) for each shift; -1 outside."""
-        g = self.cfg.grid
-        padded = F.pad(last.view(-1, g, g), (1, 1, 1, 1), value=-1)
-        return torch.stack([padded[:, 1 + dy:1 + dy + g, 1 + dx:1 + dx + g] for dy, dx in self.shifts.tolist()], dim=3).flatten(1, 2)
-
     def shifted_digits(self, last: torch.Tensor) -> torch.Tensor:
         """last (Bc, N) -> (Bc, N, S, d*V): for each token and each shift (dy, dx), the one-hot digits of the
         last frame's token at (y + dy, x + dx); zeros where that falls outside the frame."""
@@ -255,10 +241,9 @@ class Dynamics(nn.Module):
         return torch.remainder(torch.div(tokens[..., None], self.basis, rounding_mode="floor"), self.radix)
 
     def loss(self, context: torch.Tensor, action: torch.Tensor, target: torch.Tensor) -> dict:
-        """MaskGIT training: mask a cosine-scheduled random share of the target frame (B, N), predict it. A second
-        term teaches the copy prior where to copy from: for every next-frame token that one of the 9 shifts of
-        the last frame holds, the log of the weight the shifts holding it get (the data's own copies: no action
-        read). Without it the shift head hedged, half its weight off the place a stand-still copies from."""
+        """MaskGIT training: mask a cosine-scheduled random share of the target frame (B, N), predict it. A second term
+        teaches the copy prior where to copy from: for every next-frame token one of the last frame's 9 shifts holds,
+        the log of the weight those shifts get (the data's own copies, no action read; REPORT.md: without it, it hedged)."""
         B, N = target.shape
         ratio = torch.cos(math.pi / 2 * torch.rand(B, 1))  # (B, 1), share of tokens masked
         masked = torch.rand(B, N) < ratio  # (B, N)
@@ -268,7 +253,9 @@ class Dynamics(nn.Module):
         noisy = torch.rand(context.shape) < self.cfg.context_noise * torch.rand(B, 1, 1)
         context = torch.where(noisy, torch.randint_like(context, self.cfg.codebook_size), context)
         logits, weights = self.step(self.context_kv(context), context[:, -1], action, inp, shifts=True)  # (B, N, d, V), (B, N, S)
-        holds = target[..., None] == self.shifted_tokens(context[:, -1])  # (B, N, S): the shifts that hold the token
+        g, padded = self.cfg.grid, F.pad(context[:, -1].view(-1, self.cfg.grid, self.cfg.grid), (1, 1, 1, 1), value=-1)
+        shifted = torch.stack([padded[:, 1 + dy:1 + dy + g, 1 + dx:1 + dx + g] for dy, dx in self.shifts.tolist()], dim=3)
+        holds = target[..., None] == shifted.flatten(1, 2)  # (B, N, S): the shifts of the last frame that hold the token
         copyable = holds.any(-1)  # (B, N)
         copy_nll = -torch.log((weights * holds).sum(-1)[copyable] + 1e-6).mean() if copyable.any() else logits.sum() * 0
         logits = logits[masked]  # (M, d, V)
