@@ -60,6 +60,18 @@ it('signs, charges the first month, then renews only after a notice on day t-2, 
   await sandbox('/control/clock', { now: night.toISOString() });
   expect((await sandbox('/requestSubscribeSign', signParams)).status).toBe(200);
   await eventually(() => api('/me/signing', { token: viewer.token }), (r) => r.body.signing?.state === 'signed', 'signed');
+  // Where the API's own clock is inside the charge window it tries the first charge at once (the
+  // sandbox, at 23:00, refuses it): the jobs below must see that attempt's result, not a call in flight
+  // (on a busy stack it can outlast the next step).
+  const signingOf = () => m.ports.signingPorts.signings.get(viewer.user.id);
+  await eventually(
+    async () => {
+      const orderId = (await signingOf())?.lastCharge?.orderId;
+      return orderId ? ((await m.ports.signingPorts.orders.get(orderId))?.status ?? 'none') : 'none';
+    },
+    (status) => status !== 'pending',
+    'the sign-time charge attempt settled',
+  );
   expect(await jobAt(night)).toMatchObject({ 'outside-window': 1 });
   const morning = new Date(night.getTime() + 8.5 * 3600_000); // 07:30 the next day, within 12 hours of signing
   expect(await jobAt(morning)).toMatchObject({ charging: 1 });
