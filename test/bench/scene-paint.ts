@@ -26,14 +26,14 @@ const goals = { p50: 33, p90: 50 };
  * the frame is painted, and a message posted from it runs just after.
  */
 const armPaint = `function () {
-  var img = document.querySelector('.scene-frame img');
-  var before = img.currentSrc || img.src;
+  var img = document.querySelector('img.scene-frame, .scene-frame img');
+  var before = img.src; // the attribute: currentSrc follows only once the new picture loads
   var down;
   window.painted = new Promise(function (resolve, reject) {
     window.addEventListener('pointerdown', function (e) { down = e.timeStamp; }, { once: true, capture: true });
     var seen = new MutationObserver(function () {
-      var now = document.querySelector('.scene-frame img');
-      if (!now || (now.currentSrc || now.src) === before) return;
+      var now = document.querySelector('img.scene-frame, .scene-frame img');
+      if (!now || now.src === before) return;
       seen.disconnect();
       now.decode().then(function () {
         requestAnimationFrame(function () {

@@ -22,6 +22,17 @@ const pad: Record<SceneControlName, { label: string; says: string; keys: string[
   out: { label: '拉远', says: '镜头拉远', keys: ['-', '_'] },
 };
 
+/**
+ * A frame of the scene. On H5 a plain `<img>`: Taro's Image there is a Stencil web component that
+ * hands a new `src` to its inner `<img>` on its own update queue, 100–400 ms after React set it on a
+ * busy page (measured by `npm run bench:scene-paint`), so a press's precomputed frame waited for the
+ * queue, not for the network. Mini-programs render Image natively and keep it.
+ */
+function Frame({ className, src, label }: { className: string; src: string; label?: string }) {
+  if (process.env.TARO_ENV === 'h5') return <img className={className} src={src} alt={label ?? ''} aria-label={label} draggable={false} />;
+  return <Image className={className} src={src} mode="scaleToFill" aria-label={label} />;
+}
+
 /** The scene: its frame scaled up, the step, a d-pad of the model's named controls (arrow keys on H5), recent frames, 重新开始. */
 export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
   const { controls } = scene;
@@ -58,7 +69,7 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
 
   return (
     <View className="scene-player">
-      <Image className="scene-frame" src={scene.frame} mode="scaleToFill" aria-label={`第 ${scene.step} 步的画面`} />
+      <Frame className="scene-frame" src={scene.frame} label={`第 ${scene.step} 步的画面`} />
       <View className="scene-player__status">
         <Text className="scene-player__step">第 {scene.step} 步</Text>
         <Text className={`scene-ready${scene.ready ? ' scene-ready--on' : ''}`}>{scene.ready ? '就绪' : '生成中…'}</Text>
@@ -74,7 +85,7 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
       {(named('in') || named('out')) && <View className="scene-zoom">{(['out', 'in'] as const).map((name) => button(named(name)))}</View>}
       <View className="scene-strip" aria-label="最近的画面">
         {scene.strip.map((frame, i) => (
-          <Image key={`${scene.step - scene.strip.length + i}`} className="scene-strip__frame" src={frame} mode="scaleToFill" />
+          <Frame key={`${scene.step - scene.strip.length + i}`} className="scene-strip__frame" src={frame} />
         ))}
       </View>
       <Button role="button" className="pill pill--ghost scene-player__restart" onClick={onRestart}>
