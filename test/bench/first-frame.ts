@@ -60,6 +60,8 @@ const armFirstFrame = `function (sel) {
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'drama-first-frame-'));
+  // The copies below have no platform review of their own: the feed lists every published series.
+  process.env.CATALOG_VISIBILITY = 'published';
   const settings = stackSettings({ dataDir, ports: await freeStackPorts() });
   process.env.CATALOG_TTL_MS = '500';
   process.env.LOG_LEVEL = 'ERROR';
@@ -107,6 +109,7 @@ async function main() {
     const box = (await page.locator('.feed__swiper').boundingBox())!;
 
     const results: Array<{ ms: number; readyState: number; by: string }> = [];
+    let ignored = 0;
     for (let i = 0; i < swipes; i++) {
       // The next series is preloaded: its video element exists and has decoded data to show.
       await eventually(
@@ -116,19 +119,27 @@ async function main() {
         30_000,
       );
       // Arm the measurement in the page: the release of the swipe, then the next video's first frame
-      // presented while it plays (requestVideoFrameCallback), both on the page's clock.
-      await page.evaluate(`(${armFirstFrame})(${JSON.stringify(videoOf(i + 1))})`);
-      // A quick upward swipe, as a thumb makes it.
+      // presented while it plays (requestVideoFrameCallback), both on the page's clock. A quick upward
+      // swipe, as a thumb makes it. Now and then the swiper lets a synthetic swipe pass without moving
+      // (the current video plays on, the next one never starts): such a swipe is counted as ignored and
+      // made again, and the figure is measured from the release of the swipe that moved the feed.
       const x = box.x + box.width / 2;
-      await page.mouse.move(x, box.y + box.height * 0.75);
-      await page.mouse.down();
-      for (let s = 1; s <= 5; s++) await page.mouse.move(x, box.y + box.height * (0.75 - 0.1 * s));
-      await page.mouse.up();
-      const result = await page.evaluate(() => Promise.race([(window as unknown as { firstFrame: Promise<{ ms: number; readyState: number; by: string }> }).firstFrame, new Promise<null>((r) => setTimeout(() => r(null), 10_000))]));
-      if (!result) {
+      let result: { ms: number; readyState: number; by: string } | null = null;
+      for (let attempt = 1; !result; attempt++) {
+        await page.evaluate(`(${armFirstFrame})(${JSON.stringify(videoOf(i + 1))})`);
+        await page.mouse.move(x, box.y + box.height * 0.75);
+        await page.mouse.down();
+        for (let s = 1; s <= 5; s++) await page.mouse.move(x, box.y + box.height * (0.75 - 0.1 * s));
+        await page.mouse.up();
+        result = await page.evaluate(() => Promise.race([(window as unknown as { firstFrame: Promise<{ ms: number; readyState: number; by: string }> }).firstFrame, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]));
+        if (result) break;
         const state = await page.evaluate(() => [...document.querySelectorAll('video')].map((v) => ({ id: v.closest('[id]')?.id, paused: v.paused, t: v.currentTime, rs: v.readyState, src: v.src.slice(0, 60) })));
-        throw new Error(`swipe ${i + 1}: no frame of series ${i + 2} within 10 s: ${JSON.stringify(state)}`);
+        const stayed = state.find((v) => v.id === `feed-video-${i}`)?.paused === false && state.find((v) => v.id === `feed-video-${i + 1}`)?.t === 0;
+        if (!stayed || attempt === 3) throw new Error(`swipe ${i + 1}: no frame of series ${i + 2} within 5 s: ${JSON.stringify(state)}`);
+        ignored++;
+        console.log(`swipe ${String(i + 1).padStart(2)}: ignored by the swiper (the feed stayed on series ${i + 1}); swiping again`);
       }
+      if (!result) throw new Error('unreachable: the loop ends with a result or throws');
       results.push(result);
       const source = await page.evaluate((sel) => (document.querySelector(sel) as HTMLVideoElement).currentSrc.slice(0, 5), videoOf(i + 1));
       console.log(`swipe ${String(i + 1).padStart(2)}: first frame ${result.ms.toFixed(1).padStart(6)} ms after release (${result.by}; next video readyState ${result.readyState} at the swipe; ${source === 'blob:' ? 'HLS through hls.js' : 'not HLS'})`);
@@ -137,7 +148,7 @@ async function main() {
     const ms = results.map((r) => r.ms).sort((a, b) => a - b);
     const median = percentile(ms, 50);
     console.log(`\nbench:first-frame — ${swipes} swipes, Chromium (headless) on the H5 build, local stack`);
-    console.log(`time to first frame after a swipe: median ${median.toFixed(1)} ms, p90 ${percentile(ms, 90).toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms (goal median ≤ ${goalMs} ms: ${median <= goalMs ? 'met' : 'NOT MET'})`);
+    console.log(`time to first frame after a swipe: median ${median.toFixed(1)} ms, p90 ${percentile(ms, 90).toFixed(1)} ms, max ${ms[ms.length - 1].toFixed(1)} ms (goal median ≤ ${goalMs} ms: ${median <= goalMs ? 'met' : 'NOT MET'}); swipes the swiper ignored and that were made again: ${ignored}`);
   } finally {
     await browser.close();
     await stack.stop();
