@@ -43,9 +43,16 @@ async function viewer(series: SeriesSummary): Promise<void> {
     await page.getByRole('dialog', { name: '收银台' }).getByText('确认支付').waitFor();
     await shot(page, 'cashier');
 
+    // A scene from a frame a few seconds in (the opening second is the title card), pressed twice
+    // so the picture shows it moved and the strip holds the frames before it.
     await page.goto(`${app}#/packages/watch/pages/player/index?seriesId=${encodeURIComponent(series.id)}&episode=1`);
+    await page.waitForFunction(() => [...document.querySelectorAll('video')].some((v) => v.currentTime > 4));
     await page.locator('.play-scene').click();
     await page.locator('.scene-frame').waitFor({ timeout: 60_000 });
+    for (const control of ['right', 'right']) {
+      await page.locator('.scene-ready--on').waitFor({ timeout: 60_000 });
+      await page.locator(`[data-control="${control}"]`).click();
+    }
     await page.locator('.scene-ready--on').waitFor({ timeout: 60_000 });
     await shot(page, 'scene');
   } finally {
