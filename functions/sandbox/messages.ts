@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { userIdFor } from '../src/domain/auth/login';
+import { douyinOpenIdFor, wechatOpenIdFor } from './login';
 import type { Route, RouteContext } from './routes-context';
 import type { InboxMessage } from './state';
 
 /**
  * The platforms' subscribe-message APIs (Douyin's notify_user, WeChat's subscribeMessage.send): what
- * they deliver lands in the sandbox's inbox, which plays the user's 服务通知.
+ * they deliver lands in the sandbox's inbox, which plays the user's 服务通知. The platform knows its
+ * users by openid only; the inbox is asked for the account behind a login code (the H5 app's sandbox
+ * code, or the code a test signed in with: the same openids code2session gives) or for an openid.
  */
 export function messageRoutes(ctx: RouteContext): Record<string, Route> {
   const { state, save, send, readJson } = ctx;
@@ -15,10 +17,8 @@ export function messageRoutes(ctx: RouteContext): Record<string, Route> {
     sendFailures.count--;
     return sendFailures.mode;
   };
-  const deliver = (m: Omit<InboxMessage, 'id' | 'at' | 'userIds'>) => {
-    // The users the API knows this openid as (H5's sandbox sign-in speaks Douyin's protocol).
-    const userIds = m.platform === 'wechat' ? [userIdFor('wechat', m.openId)] : [userIdFor('douyin', m.openId), userIdFor('sandbox', m.openId)];
-    state.inbox.push({ id: randomBytes(8).toString('hex'), at: new Date().toISOString(), userIds, ...m });
+  const deliver = (m: Omit<InboxMessage, 'id' | 'at'>) => {
+    state.inbox.push({ id: randomBytes(8).toString('hex'), at: new Date().toISOString(), ...m });
     save();
   };
 
@@ -46,10 +46,14 @@ export function messageRoutes(ctx: RouteContext): Record<string, Route> {
       send(res, 200, { errcode: 0, errmsg: 'ok' });
     },
 
-    // What the platform would have shown the user: by user id (as the API derives it) or openid.
+    // What the platform would have shown the user, newest first: ?code= the account a login code
+    // signs in (on either platform), ?openId= one openid, neither: everyone's.
     'GET /inbox': async (_req, url, res) => {
-      const user = url.searchParams.get('user');
-      send(res, 200, { items: state.inbox.filter((m) => !user || m.userIds.includes(user) || m.openId === user).slice().reverse() });
+      const q = url.searchParams;
+      if (q.has('user')) return send(res, 400, { code: 'BAD_REQUEST', message: 'the platform knows no user ids: ask by ?code=<login code> or ?openId=' });
+      const code = q.get('code');
+      const openIds = code ? [douyinOpenIdFor(ctx, code), wechatOpenIdFor(ctx, code)] : q.has('openId') ? [q.get('openId')] : null;
+      send(res, 200, { items: state.inbox.filter((m) => !openIds || openIds.includes(m.openId)).slice().reverse() });
     },
 
     // Test control: the next N sends fail, transiently (system busy) or permanently (the user refused).

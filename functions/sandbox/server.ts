@@ -16,7 +16,9 @@ import { textSafetyRoutes } from './text-safety';
 /**
  * The sandbox platform: plays Douyin's and WeChat's servers on their own paths and formats
  * (PLATFORM.md), so the API's platform adapters are production code pointed at another base URL.
- * Each area is a module of routes:
+ * It is an implementation of the platforms' side of its own, importing nothing of the API's code
+ * (independence.test.ts checks): it deals in openids and signatures as the platforms do. Each area
+ * is a module of routes:
  *
  *   login.ts          code2session (Douyin, WeChat)
  *   cashier.ts        orders, the cashier, refunds, deductions; notifications via payments.ts's queue
