@@ -40,7 +40,6 @@ export interface InboxMessage {
   at: string;
   platform: 'douyin' | 'wechat';
   openId: string;
-  userIds: string[];
   templateId: string;
   title: string;
   body: string;

@@ -177,7 +177,8 @@ describe('trial previews', () => {
 
 describe('honest prices', () => {
   it('shows the renewal date and amount, sends the pre-charge notice two days ahead once, and counts the month spend', async () => {
-    const viewer = await signIn('renewal-noticed');
+    const code = 'renewal-noticed';
+    const viewer = await signIn(code);
     await buy(stack.urls, viewer.token, { kind: 'membership', plan: 'month_auto' });
     const { membership } = (await api('/me/wallet', { token: viewer.token })).body;
     expect(membership.renewal).toEqual({ chargeAt: chargeAtOf(membership.expiresAt), amountFen: 2500 });
@@ -191,7 +192,7 @@ describe('honest prices', () => {
       const wallets = dynamoWallets(() => at);
       return sendPreChargeNotices({ ...renewalPorts(), now: () => at, isQuiet: () => false, dueBefore: (before) => wallets.dueForRenewal(before) });
     };
-    const inbox = async () => (await sandbox(`/inbox?user=${viewer.user.id}`)).body.items.filter((m: { templateId: string }) => m.templateId === 'MSG_DY_RENEWAL_NOTICE');
+    const inbox = async () => (await sandbox(`/inbox?code=${code}`)).body.items.filter((m: { templateId: string }) => m.templateId === 'MSG_DY_RENEWAL_NOTICE');
     const chargeAt = Date.parse(membership.renewal.chargeAt);
     await notices(new Date(chargeAt - 3 * 24 * 3600_000));
     expect(await inbox()).toEqual([]);

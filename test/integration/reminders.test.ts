@@ -6,8 +6,11 @@ import { readStackInfo } from '../support/stack-setup';
 
 const stack = readStackInfo('integration');
 const { api, signIn } = apiClient(stack.urls.API);
-const inbox = async (userId: string) => (await call(stack.urls.SANDBOX, `/inbox?user=${userId}`)).body.items as Array<{ page: string; body: string; templateId: string }>;
+/** What the platform delivered to the account a login code signs in (it knows openids, not our user ids). */
+const inbox = async (code: string) => (await call(stack.urls.SANDBOX, `/inbox?code=${code}`)).body.items as Array<{ page: string; body: string; templateId: string }>;
 const consentOf = async (token: string, kind: string) => (await api('/me/consents', { token })).body.items.find((i: { kind: string }) => i.kind === kind);
+/** A sign-in that keeps its login code, to ask the platform's inbox by. */
+const signInAs = async (code: string) => ({ code, ...(await signIn(code)) });
 const failSends = (count: number, mode: 'transient' | 'refused') => call(stack.urls.SANDBOX, '/control/fail-sends', { body: { count, mode } });
 
 /** A seeded episode's media (not the catalog's first series: other suites publish series of their own). */
@@ -39,30 +42,30 @@ describe('episode release reminders', () => {
   it('tells followers with consent, once, and consumes the consent; others hear nothing', async () => {
     await addSeries(stack, { id: 'release-drama', episodes: 3, freeEpisodes: 3, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
     await eventually(() => api('/series/release-drama'), (r) => r.status === 200, 'the fixture series in the catalog');
-    const fan = await signIn('release-fan');
-    const silent = await signIn('release-follower-without-consent');
+    const fan = await signInAs('release-fan');
+    const silent = await signInAs('release-follower-without-consent');
     for (const u of [fan, silent]) expect((await api('/follows/release-drama', { method: 'POST', token: u.token })).status).toBe(200);
     await api('/consents', { body: { platform: 'sandbox', results: { episode_update: 'accept' } }, token: fan.token });
 
     await putEpisode(stack, { seriesId: 'release-drama', index: 4, mediaKey, releaseAt: new Date(Date.now() + 3600_000).toISOString() });
     await runJob(stack, 'releaseEpisodes');
-    expect(await inbox(fan.user.id)).toHaveLength(0);
+    expect(await inbox(fan.code)).toHaveLength(0);
 
     await putEpisode(stack, { seriesId: 'release-drama', index: 4, mediaKey, releaseAt: new Date(Date.now() - 1000).toISOString() });
     await runJob(stack, 'releaseEpisodes');
     await runJob(stack, 'releaseEpisodes');
-    const messages = await inbox(fan.user.id);
+    const messages = await inbox(fan.code);
     expect(messages).toHaveLength(1);
     expect(messages[0].page).toBe('packages/watch/pages/player/index?seriesId=release-drama&episode=4&from=reminder&rk=episode_update');
-    expect(await inbox(silent.user.id)).toHaveLength(0);
+    expect(await inbox(silent.code)).toHaveLength(0);
     expect(await consentOf(fan.token, 'episode_update')).toMatchObject({ oneTimeLeft: 0, status: 'used_up' });
   });
 
   it('retries transient platform errors and stops for good when the user refused', async () => {
     await addSeries(stack, { id: 'retry-drama', episodes: 2, freeEpisodes: 2, episodePriceCoins: 30, seriesPriceFen: 990, mediaKey });
     await eventually(() => api('/series/retry-drama'), (r) => r.status === 200, 'the fixture series in the catalog');
-    const patient = await signIn('retry-patient');
-    const refuser = await signIn('retry-refuser');
+    const patient = await signInAs('retry-patient');
+    const refuser = await signInAs('retry-refuser');
     for (const u of [patient, refuser]) {
       await api('/follows/retry-drama', { method: 'POST', token: u.token });
       await api('/consents', { body: { platform: 'sandbox', results: { episode_update: 'accept' } }, token: u.token });
@@ -70,7 +73,7 @@ describe('episode release reminders', () => {
     await failSends(2, 'transient');
     await putEpisode(stack, { seriesId: 'retry-drama', index: 3, mediaKey, releaseAt: new Date(Date.now() - 1000).toISOString() });
     await runJob(stack, 'releaseEpisodes');
-    const delivered = [...(await inbox(patient.user.id)), ...(await inbox(refuser.user.id))];
+    const delivered = [...(await inbox(patient.code)), ...(await inbox(refuser.code))];
     expect(delivered).toHaveLength(2);
 
     // Only the refuser has a consent left, so only the refuser's send reaches the platform.
@@ -79,7 +82,7 @@ describe('episode release reminders', () => {
     await failSends(1, 'refused');
     await runJob(stack, 'releaseEpisodes');
     expect(await consentOf(refuser.token, 'episode_update')).toMatchObject({ oneTimeLeft: 0, status: 'refused' });
-    expect(await inbox(refuser.user.id)).toHaveLength(1);
+    expect(await inbox(refuser.code)).toHaveLength(1);
   });
 });
 

@@ -64,7 +64,11 @@ async function platformLogin(): Promise<LoginInput> {
   return { platform, code };
 }
 
-function sandboxCode(): string {
+/**
+ * The H5 sandbox's login code, made once and kept in storage: the sandbox platform knows this
+ * browser's account by it (its openids come from it), so the sandbox inbox is asked by it too.
+ */
+export function sandboxCode(): string {
   const existing = Taro.getStorageSync(sandboxCodeKey) as string | '';
   if (existing) return existing;
   const code = `h5-${randomHex(16)}`;

@@ -4,8 +4,9 @@ import { config } from '@/lib/config';
 import { guardSchema, isRecord } from '@/lib/guard-schema';
 
 /**
- * GET {SANDBOX}/inbox?user=: the subscribe messages the sandbox platform "delivered" to this user,
- * newest first (H5 only: on tt/weapp the platform itself shows them). Not our API, so no token;
+ * GET {SANDBOX}/inbox?code=: the subscribe messages the sandbox platform "delivered" to the account
+ * behind this H5 login code (the platform knows openids, not our user ids), newest first (H5 only:
+ * on tt/weapp the platform itself shows them). Not our API, so no token;
  * the shared contract has no schema for the sandbox's answer, hence the guard here.
  */
 export interface InboxMessage {
@@ -23,11 +24,11 @@ const isMessage = (v: unknown): v is InboxMessage =>
   isRecord(v) && ['id', 'at', 'title', 'body', 'page'].every((k) => typeof v[k] === 'string');
 const inboxSchema = guardSchema('an inbox', (v): v is { items: InboxMessage[] } => isRecord(v) && Array.isArray(v.items) && v.items.every(isMessage));
 
-export async function getInbox(userId: string): Promise<{ items: InboxMessage[] }> {
+export async function getInbox(sandboxCode: string): Promise<{ items: InboxMessage[] }> {
   if (!config.sandboxUrl) throw new ApiError(0, 'NO_SANDBOX', '沙箱平台未配置（/config.js 缺少 sandboxUrl）', null);
   let res: Taro.request.SuccessCallbackResult;
   try {
-    res = await Taro.request({ url: `${config.sandboxUrl}/inbox?user=${encodeURIComponent(userId)}`, method: 'GET', dataType: 'json' });
+    res = await Taro.request({ url: `${config.sandboxUrl}/inbox?code=${encodeURIComponent(sandboxCode)}`, method: 'GET', dataType: 'json' });
   } catch (err) {
     throw new ApiError(0, 'NETWORK_ERROR', '无法连接沙箱平台，请检查网络后重试', err);
   }

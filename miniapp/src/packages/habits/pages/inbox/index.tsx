@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { shanghaiDateTime } from '@drama/shared/calendar';
 import { StateView } from '@/components/state-view/state-view';
 import { getInbox } from '@/features/reminders/api/get-inbox';
-import { currentSession } from '@/lib/api-client';
+import { sandboxCode } from '@/lib/session';
 import { useAsync } from '@/lib/use-async';
 import './index.css';
 
@@ -21,7 +21,8 @@ export default function InboxPage() {
 }
 
 function SandboxInbox() {
-  const inbox = useAsync(async () => getInbox((await currentSession()).userId), []);
+  // The platform knows the user by the account signed in here, not by our user id.
+  const inbox = useAsync(() => getInbox(sandboxCode()), []);
   // Back from a message's page: new messages may have come in.
   const shownBefore = useRef(false);
   useDidShow(() => {
