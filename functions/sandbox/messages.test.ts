@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { userIdFor } from '@drama/shared/user-id';
 import { ensureSandboxIdentity, type SandboxIdentity } from './keys';
 import { startSandbox, type SandboxServer } from './server';
 
-/** The inbox plays 服务通知: the platform knows openids, so it is asked by login code or openid. */
+/** The inbox plays 服务通知: the platform knows openids; it is asked by login code, openid or the contract's user id. */
 let dataDir: string;
 let identity: SandboxIdentity;
 let sandbox: SandboxServer;
@@ -44,8 +45,16 @@ it('delivers a Douyin message to the openid and lists it for the account behind 
   expect((await inbox('code=someone-else')).body.items).toEqual([]);
 });
 
-it('refuses to look users up by an id only the API knows', async () => {
-  const res = await inbox('user=u_0123456789abcdef01234567');
-  expect(res.status).toBe(400);
-  expect(res.body.message).toContain('?code=');
+it("lists an account's messages by the contract's user id (API.md: ?user={userId})", async () => {
+  const { wechat } = identity;
+  const session = (await (await fetch(`${base}/sns/jscode2session?appid=${wechat.appId}&secret=${wechat.appSecret}&js_code=reader-code&grant_type=authorization_code`)).json()) as { openid: string };
+  const token = ((await (await fetch(`${base}/cgi-bin/token?grant_type=client_credential&appid=${wechat.appId}&secret=${wechat.appSecret}`)).json()) as { access_token: string }).access_token;
+  const sent = await post(`/cgi-bin/message/subscribe/send?access_token=${token}`, { touser: session.openid, template_id: 'TPL_1', page: 'pages/home/index', data: { thing1: { value: '签到提醒' }, thing2: { value: '今天还没签到' } } });
+  expect(sent).toEqual({ errcode: 0, errmsg: 'ok' });
+
+  const byUser = await inbox(`user=${userIdFor('wechat', session.openid)}`);
+  expect(byUser.body.items).toEqual([expect.objectContaining({ platform: 'wechat', openId: session.openid, title: '签到提醒' })]);
+  // The same openid on the other platform is another account, and an unknown id has no messages.
+  expect((await inbox(`user=${userIdFor('douyin', session.openid)}`)).body.items).toEqual([]);
+  expect((await inbox('user=u_0123456789abcdef01234567')).body.items).toEqual([]);
 });

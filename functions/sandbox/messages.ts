@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { userIdFor } from '@drama/shared/user-id';
 import { douyinOpenIdFor, wechatOpenIdFor } from './login';
 import type { Route, RouteContext } from './routes-context';
 import type { InboxMessage } from './state';
@@ -47,13 +48,16 @@ export function messageRoutes(ctx: RouteContext): Record<string, Route> {
     },
 
     // What the platform would have shown the user, newest first: ?code= the account a login code
-    // signs in (on either platform), ?openId= one openid, neither: everyone's.
+    // signs in (on either platform), ?openId= one openid, ?user= the contract's user id (API.md:
+    // the platforms know only openids, so each message's openid is turned into the id the contract
+    // derives from it — shared/user-id.ts, the one rule of ours the sandbox reads), none: everyone's.
     'GET /inbox': async (_req, url, res) => {
       const q = url.searchParams;
-      if (q.has('user')) return send(res, 400, { code: 'BAD_REQUEST', message: 'the platform knows no user ids: ask by ?code=<login code> or ?openId=' });
       const code = q.get('code');
+      const user = q.get('user');
       const openIds = code ? [douyinOpenIdFor(ctx, code), wechatOpenIdFor(ctx, code)] : q.has('openId') ? [q.get('openId')] : null;
-      send(res, 200, { items: state.inbox.filter((m) => !openIds || openIds.includes(m.openId)).slice().reverse() });
+      const mine = (m: { platform: string; openId: string }) => (user !== null ? userIdFor(m.platform, m.openId) === user : !openIds || openIds.includes(m.openId));
+      send(res, 200, { items: state.inbox.filter(mine).slice().reverse() });
     },
 
     // Test control: the next N sends fail, transiently (system busy) or permanently (the user refused).

@@ -1,6 +1,6 @@
 import type { WechatEvent } from '../adapters/platform/wechat-pay';
 import { BadRequest, NotFound } from '../domain/errors';
-import { userIdFor } from '../domain/auth/login';
+import { userIdFor } from '@drama/shared/user-id';
 import { chargeFailed, signingNotified } from '../domain/membership/wechat-signing';
 import { wechatAuditEvent } from '../domain/publishing/publication';
 import { signingPorts } from './signing-ports';

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { LoginInput, LoginOutput } from '@drama/shared/auth';
+import { userIdFor } from '@drama/shared/user-id';
 import { issueToken } from './token';
 
 /** A platform's code2session: turns a login code into the user's stable per-app id. */
@@ -18,11 +18,6 @@ export interface LoginPorts {
   tokenSecret: string;
   tokenTtlS: number;
   now: () => Date;
-}
-
-/** The user id is derived from platform and openid, so the same account always maps to one user. */
-export function userIdFor(platform: string, openId: string): string {
-  return `u_${createHash('sha256').update(`${platform}:${openId}`).digest('hex').slice(0, 24)}`;
 }
 
 export async function login(input: LoginInput, ports: LoginPorts): Promise<LoginOutput> {
