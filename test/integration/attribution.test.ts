@@ -5,7 +5,7 @@ import { shanghaiDate } from '@drama/shared/calendar';
 import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
 import { dynamoOrders } from '../../functions/src/adapters/dynamodb-orders';
 import { sweepPaidOrders } from '../../functions/src/domain/orders/settle';
-import { settlePorts } from '../../functions/src/lib/attribution-ports';
+import { settlePorts } from '../../functions/src/wiring/attribution-ports';
 import { buy, requestId } from '../support/pay';
 import { useStackEnv } from '../support/use-stack-env';
 

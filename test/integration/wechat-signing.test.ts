@@ -18,13 +18,13 @@ const { api, signIn } = apiClient(stack.urls.API);
 const sandbox = (path: string, body?: unknown) => call(stack.urls.SANDBOX, path, body === undefined ? {} : { body });
 const day = 24 * 3600_000;
 
-type Modules = { signing: typeof import('../../functions/src/domain/membership/wechat-signing'); ports: typeof import('../../functions/src/lib/signing-ports'); core: typeof import('../../functions/src/lib/ports') };
+type Modules = { signing: typeof import('../../functions/src/domain/membership/wechat-signing'); ports: typeof import('../../functions/src/wiring/signing-ports'); core: typeof import('../../functions/src/wiring/ports') };
 let m: Modules;
 beforeAll(async () => {
   m = {
     signing: await import('../../functions/src/domain/membership/wechat-signing'),
-    ports: await import('../../functions/src/lib/signing-ports'),
-    core: await import('../../functions/src/lib/ports'),
+    ports: await import('../../functions/src/wiring/signing-ports'),
+    core: await import('../../functions/src/wiring/ports'),
   };
 });
 afterAll(() => sandbox('/control/clock', { now: null }));

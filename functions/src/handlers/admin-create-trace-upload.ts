@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { traceUploadInputSchema } from '@drama/shared/forensics';
+import { randomUUID } from 'node:crypto';
 import { operatorSubject } from '../domain/auth/operator';
 import { json, route } from '../lib/http';
-import { clock, media } from '../lib/ports';
+import { clock, media } from '../wiring/ports';
 
 const uploadTtlS = 900;
 const extensionOf: Record<string, string> = { 'video/mp4': 'mp4', 'video/quicktime': 'mov', 'video/x-matroska': 'mkv', 'video/webm': 'webm', 'video/mp2t': 'ts' };

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { adminUploadInputSchema } from '@drama/shared/admin';
+import { randomUUID } from 'node:crypto';
 import { operatorSubject } from '../domain/auth/operator';
 import { json, route } from '../lib/http';
-import { clock, media } from '../lib/ports';
+import { clock, media } from '../wiring/ports';
 
 const uploadTtlS = 900;
 const extensionOf: Record<string, string> = { 'video/mp4': 'mp4', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };

@@ -1,9 +1,9 @@
 import { figuresParamsSchema, figuresQuerySchema } from '@drama/shared/admin';
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
-import { funnel, reminders, retention, revenue } from '../domain/events/figures';
 import { BadRequest } from '../domain/errors';
+import { funnel, reminders, retention, revenue } from '../domain/events/figures';
 import { json, route } from '../lib/http';
-import { clock, eventReader } from '../lib/ports';
+import { clock, eventReader } from '../wiring/ports';
 
 /** The operator's figures over whole Shanghai days (default: the last 14), computed from the event stream. */
 export const handler = route({ auth: 'operator', params: figuresParamsSchema }, async ({ params, event }) => {

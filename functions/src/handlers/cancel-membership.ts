@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { stopRenewal } from '../domain/membership/renew';
 import { NotFound } from '../domain/errors';
+import { stopRenewal } from '../domain/membership/renew';
 import { walletView } from '../domain/wallet/wallet';
 import { json, route } from '../lib/http';
-import { clock, products, wallets } from '../lib/ports';
+import { clock, products, wallets } from '../wiring/ports';
 
 /** Stops auto-renewal; the paid period stays. */
 export const handler = route({ auth: 'required' }, async ({ caller }) => {

@@ -1,6 +1,6 @@
 import { checkIn } from '../domain/habits/checkin';
 import { json, route } from '../lib/http';
-import { clock, events, wallets } from '../lib/ports';
+import { clock, events, wallets } from '../wiring/ports';
 
 export const handler = route({ auth: 'required' }, async ({ caller }) => {
   const output = await checkIn(caller.userId, { wallets, now: clock });

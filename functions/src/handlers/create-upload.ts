@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { createUploadInputSchema, uploadKeyFor } from '@drama/shared/uploads';
+import { randomUUID } from 'node:crypto';
 import { json, route } from '../lib/http';
-import { clock, media } from '../lib/ports';
+import { clock, media } from '../wiring/ports';
 
 /** Upload URLs live this long. */
 const uploadTtlS = 300;

@@ -1,9 +1,9 @@
 import { consentKindParamsSchema } from '@drama/shared/reminders';
 import { clearKind, consentView } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
-import { clock, events } from '../lib/ports';
-import { consents } from '../lib/consent-ports';
 import { templateIdsFor } from '../lib/templates';
+import { consents } from '../wiring/consent-ports';
+import { clock, events } from '../wiring/ports';
 
 /** Withdraws a kind: nothing of it is sent any more, until the user accepts it again. */
 export const handler = route({ auth: 'required', params: consentKindParamsSchema }, async ({ caller, params, event }) => {

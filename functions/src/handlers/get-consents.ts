@@ -1,7 +1,7 @@
 import { consentView } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
 import { templateIdsFor } from '../lib/templates';
-import { consents } from '../lib/consent-ports';
+import { consents } from '../wiring/consent-ports';
 
 export const handler = route({ auth: 'required' }, async ({ caller, event }) => {
   const platform = event.queryStringParameters?.platform;

@@ -3,8 +3,8 @@ import { NotFound } from '../domain/errors';
 import { orderView } from '../domain/orders/order';
 import { grantPaidOrder } from '../domain/orders/settle';
 import { json, route } from '../lib/http';
-import { settlePorts } from '../lib/attribution-ports';
-import { orders } from '../lib/ports';
+import { settlePorts } from '../wiring/attribution-ports';
+import { orders } from '../wiring/ports';
 
 /** The client polls this after paying; a paid order not yet granted is finished here too. */
 export const handler = route({ auth: 'required', params: orderIdParamsSchema }, async ({ params, caller }) => {

@@ -1,11 +1,11 @@
 import { getSeriesParamsSchema } from '@drama/shared/catalog';
-import { seriesPage } from '../domain/catalog/series-page';
 import { viewerPlatformOf } from '@drama/shared/going-live';
+import { seriesPage } from '../domain/catalog/series-page';
 import { visibleOn } from '../domain/catalog/visibility';
 import { config } from '../lib/config';
-import { viewerPlatformQuery } from '../lib/viewer-platform';
 import { json, route } from '../lib/http';
-import { catalog, clock, holdings, media, products } from '../lib/ports';
+import { viewerPlatformQuery } from '../lib/viewer-platform';
+import { catalog, clock, holdings, media, products } from '../wiring/ports';
 
 export const handler = route({ auth: 'optional', params: getSeriesParamsSchema }, async ({ event, params, caller }) => {
   const platform = viewerPlatformOf(viewerPlatformQuery(event).platform);

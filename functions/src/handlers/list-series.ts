@@ -3,8 +3,8 @@ import { summaryOf } from '../domain/catalog/views';
 import { visibleOn } from '../domain/catalog/visibility';
 import { config } from '../lib/config';
 import { json, route } from '../lib/http';
-import { catalog, clock, media } from '../lib/ports';
 import { viewerPlatformQuery } from '../lib/viewer-platform';
+import { catalog, clock, media } from '../wiring/ports';
 
 export const handler = route({ auth: 'none' }, async ({ event }) => {
   // Inside Douyin or WeChat (?platform=), the list holds what that platform approved.

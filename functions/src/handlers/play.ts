@@ -3,11 +3,11 @@ import { convert } from '../domain/attribution/attribution';
 import { EntitlementRequired } from '../domain/errors';
 import { play } from '../domain/playback/play';
 import { json, route } from '../lib/http';
-import { attributionPorts } from '../lib/attribution-ports';
 import { logger } from '../lib/logger';
-import { playlists } from '../lib/forensics-ports';
-import { catalog, clock, events, holdings, media, products } from '../lib/ports';
-import { platformMedia } from '../lib/wechat-media-ports';
+import { attributionPorts } from '../wiring/attribution-ports';
+import { playlists } from '../wiring/forensics-ports';
+import { catalog, clock, events, holdings, media, products } from '../wiring/ports';
+import { platformMedia } from '../wiring/wechat-media-ports';
 
 export const handler = route({ auth: 'required', body: playInputSchema }, async ({ body, caller }) => {
   const { userId } = caller;

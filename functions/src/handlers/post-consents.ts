@@ -1,9 +1,9 @@
 import { postConsentsInputSchema, type ReminderKind } from '@drama/shared/reminders';
 import { consentView, recordResults } from '../domain/reminders/consents';
 import { json, route } from '../lib/http';
-import { clock, events } from '../lib/ports';
-import { consents } from '../lib/consent-ports';
 import { templateIdsFor } from '../lib/templates';
+import { consents } from '../wiring/consent-ports';
+import { clock, events } from '../wiring/ports';
 
 /** What the user answered in the platform's subscribe dialog, per kind. */
 export const handler = route({ auth: 'required', body: postConsentsInputSchema }, async ({ caller, body }) => {

@@ -1,8 +1,8 @@
 import { receiveNotification } from '../domain/orders/notifications';
 import { json, route } from '../lib/http';
-import { notificationPorts } from '../lib/notification-ports';
-import { wechatAck, wechatNotification } from '../lib/wechat-notification';
-import { wechatPlatformEvent } from '../lib/wechat-platform-events';
+import { notificationPorts } from '../wiring/notification-ports';
+import { wechatAck, wechatNotification } from '../wiring/wechat-notification';
+import { wechatPlatformEvent } from '../wiring/wechat-platform-events';
 
 /**
  * WeChat's message push (PLATFORM.md §4), in safe mode only, verified and decrypted before anything

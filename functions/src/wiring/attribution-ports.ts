@@ -3,8 +3,8 @@ import { dynamoAttribution, dynamoConversions } from '../adapters/dynamodb-attri
 import { adPlatform } from '../adapters/platform/conversions';
 import { convert, rememberClicks, type AttributionPorts } from '../domain/attribution/attribution';
 import type { SettlePorts } from '../domain/orders/settle';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock, events, orders, wallets } from './ports';
 
 /**

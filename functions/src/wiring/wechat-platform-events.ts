@@ -1,10 +1,10 @@
+import { userIdFor } from '@drama/shared/user-id';
 import type { WechatEvent } from '../adapters/platform/wechat-pay';
 import { BadRequest, NotFound } from '../domain/errors';
-import { userIdFor } from '@drama/shared/user-id';
 import { chargeFailed, signingNotified } from '../domain/membership/wechat-signing';
 import { wechatAuditEvent } from '../domain/publishing/publication';
-import { signingPorts } from './signing-ports';
 import { publicationPorts } from './publish-ports';
+import { signingPorts } from './signing-ports';
 import { mediaAssets } from './wechat-media-ports';
 
 /**

@@ -1,11 +1,11 @@
 import { verifyWechatPush, wechatAck, wechatNotice, type WechatEvent } from '../adapters/platform/wechat-pay';
 import { Unauthorized } from '../domain/errors';
 import type { VerifiedNotification } from '../domain/orders/notifications';
-import { config } from './config';
-import { rawBody, type Event } from './http';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { rawBody, type Event } from '../lib/http';
+import { logger } from '../lib/logger';
+import { secretsFor } from '../lib/secrets';
 import { clock } from './ports';
-import { secretsFor } from './secrets';
 
 const keys = /* @__PURE__ */ secretsFor('WECHAT_TOKEN', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_APP_ID');
 
