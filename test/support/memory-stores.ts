@@ -1,4 +1,6 @@
+import type { AnalyticsEvent } from '@drama/shared/events';
 import type { AdTicket, AdTicketStore } from '../../functions/src/domain/ads/tickets';
+import type { EventSink } from '../../functions/src/domain/events/events';
 import type { ConsentLedger, ConsentStore } from '../../functions/src/domain/reminders/consents';
 import { emptyLedger, allows } from '../../functions/src/domain/reminders/consents';
 import { decideChange, emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../../functions/src/domain/wallet/wallet';
@@ -28,6 +30,20 @@ export function memoryWallets(now: () => Date): WalletStore & { entries: LedgerE
     },
     async ledger() {
       return entries;
+    },
+  };
+}
+
+/** The analytics stream: what was recorded, a `once` key writing nothing the second time. */
+export function memoryEvents(): EventSink & { recorded: Array<Omit<AnalyticsEvent, 'at'> & { at?: string }> } {
+  const recorded: Array<Omit<AnalyticsEvent, 'at'> & { at?: string }> = [];
+  const keys = new Set<string>();
+  return {
+    recorded,
+    async record(event, once) {
+      if (once !== undefined && keys.has(once)) return;
+      if (once !== undefined) keys.add(once);
+      recorded.push(event);
     },
   };
 }
