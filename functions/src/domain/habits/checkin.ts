@@ -36,6 +36,11 @@ export async function checkIn(userId: string, ports: CheckinPorts): Promise<Chec
   return { date: today, streak, reward: rewardForStreak(streak), already };
 }
 
+/** GET /me/checkins: today's state and the week strip, from the wallet's check-in record. */
+export async function checkinsOf(userId: string, ports: { wallets: WalletStore; now: () => Date }): Promise<CheckinStatus> {
+  return checkinStatus(await ports.wallets.get(userId), ports.now());
+}
+
 /** Days of the streak's strip shown before today: enough to see the run carry on, not so many the growth is off screen. */
 const PAST_DAYS_SHOWN = 3;
 

@@ -142,6 +142,12 @@ export function walletView(wallet: Wallet, now: Date, products?: ProductCatalog)
   };
 }
 
+/** GET /me/wallet: the caller's wallet as the app shows it, renewals priced at the operator's prices. */
+export async function walletOf(userId: string, ports: { wallets: WalletStore; now: () => Date; products?: () => Promise<ProductCatalog> }): Promise<WalletOutput> {
+  const wallet = await ports.wallets.get(userId);
+  return walletView(wallet, ports.now(), ports.products && (await ports.products()));
+}
+
 /** GET /me/ledger: every row, newest first, and this Shanghai month's spend (shared/ledger.ts). */
 export async function ledgerOf(userId: string, ports: { wallets: WalletStore; now: () => Date }): Promise<LedgerOutput> {
   const items = (await ports.wallets.ledger(userId)).sort((a, b) => b.at.localeCompare(a.at));
