@@ -39,7 +39,7 @@ async function main() {
       stops.push(s3.close);
     }
     Object.assign(process.env, apiEnvironment(s, ensureSandboxIdentity(s.dataDir)), { LOG_LEVEL: 'ERROR' });
-    const { traceFile } = await import('../src/lib/trace-file');
+    const { traceFile } = await import('../src/wiring/trace-file');
     const result = await traceFile(path.resolve(file));
     const e = result.evidence;
     for (const m of e.episodes) console.log(`matched ${m.seriesId} episode ${m.episode}: copy ${m.fromS}–${m.toS} s, ${m.segments} segments read`);

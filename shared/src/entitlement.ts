@@ -1,4 +1,5 @@
 import { defaultAdDailyCap } from './ads';
+import { isMembershipActive } from './membership';
 import type { Offer } from './playback';
 import { membershipProducts } from './products';
 
@@ -42,7 +43,7 @@ export function decideEntitlement(
   }
   if (episode <= series.freeEpisodes) return { entitled: true, reason: 'free' };
   if (holdings.seriesOwned?.has(series.id)) return { entitled: true, reason: 'series' };
-  if (holdings.membershipExpiresAt && Date.parse(holdings.membershipExpiresAt) > now.getTime()) {
+  if (holdings.membershipExpiresAt && isMembershipActive({ expiresAt: holdings.membershipExpiresAt }, now)) {
     return { entitled: true, reason: 'membership' };
   }
   if (holdings.unlockedEpisodes?.has(unlockKey(series.id, episode))) return { entitled: true, reason: 'unlocked' };

@@ -36,12 +36,20 @@ export function anchorDayOf(at: Date): number {
 }
 
 /**
+ * The one rule for "is this membership active": paid time is left, until (not at) its end. Used by
+ * the entitlement rule, every extension of a period, the wallet's view and cancelling.
+ */
+export function isMembershipActive<M extends { expiresAt: string }>(membership: M | null | undefined, now: Date): membership is M {
+  return Boolean(membership) && Date.parse(membership!.expiresAt) > now.getTime();
+}
+
+/**
  * When a purchased or renewed period ends: a member who still has time left is extended from the
  * current end (nothing paid is lost); a new or lapsed member starts now.
  */
 export function extendMembership(current: { expiresAt: string; anchorDay: number } | null, plan: MembershipPlan, now: Date): { expiresAt: string; anchorDay: number } {
   const { months } = membershipProduct(plan);
-  const active = current && Date.parse(current.expiresAt) > now.getTime();
+  const active = isMembershipActive(current, now);
   const start = active ? new Date(current.expiresAt) : now;
   const anchorDay = active ? current.anchorDay : anchorDayOf(now);
   return { expiresAt: addMonths(start, months, anchorDay).toISOString(), anchorDay };

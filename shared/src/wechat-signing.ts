@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { shanghaiDate, shanghaiOffsetMs } from './calendar';
+import { isMembershipActive } from './membership';
 
 /**
  * WeChat's membership subscription (会员订阅, virtual payment's signing: `wx.requestSubscribeSign`,
@@ -48,7 +49,7 @@ export function noticeAllowsCharge(noticedOn: string, today: string): boolean {
 
 /** A signed period: `days` after the end of the current one, or from now for a new (or lapsed) member. */
 export function extendSignedMembership(current: { expiresAt: string } | null, plan: SigningPlan, now: Date): string {
-  const start = current && Date.parse(current.expiresAt) > now.getTime() ? Date.parse(current.expiresAt) : now.getTime();
+  const start = isMembershipActive(current, now) ? Date.parse(current.expiresAt) : now.getTime();
   return new Date(start + signedPeriodDays[plan] * day).toISOString();
 }
 

@@ -66,7 +66,7 @@ async function main() {
   try {
     Object.assign(process.env, stack.apiEnv, { LOG_LEVEL: 'ERROR' });
     const { traceCopy } = await import('../../functions/src/domain/forensics/trace');
-    const { tracePorts } = await import('../../functions/src/lib/forensics-ports');
+    const { tracePorts } = await import('../../functions/src/wiring/forensics-ports');
     const { api, signIn } = apiClient(stack.urls.API);
     const rows: Row[] = [];
     const trace = async (file: string) => {

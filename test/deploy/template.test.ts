@@ -111,10 +111,10 @@ describe('the deployable template', () => {
     const byFunction = new Map(resources('AWS::Lambda::Function').map(([id, fn]) => [id, { handler: /handlers\/([\w-]+)\./.exec(fn.Properties!.Handler)![1], actions: actionsOf(roleOf(id)[1]) }]));
     const source = (handler: string) => readFileSync(join(handlersDir, `${handler}.ts`), 'utf8');
     for (const [id, { handler, actions }] of byFunction) {
-      // Presigned PUTs are signed with the role: only the upload handlers sign them, and only the
-      // episode ingest writes objects itself (its outputs beside the upload: the burned file, the
-      // preview, the marked HLS variants).
-      expect([id, actions.has('s3:PutObject')]).toEqual([id, /signUploadUrl\(|\b[iI]ngestPorts\b/.test(source(handler))]);
+      // Presigned PUTs are signed with the role: only the upload handlers (given the upload ports)
+      // sign them, and only the episode ingest writes objects itself (its outputs beside the upload:
+      // the burned file, the preview, the marked HLS variants).
+      expect([id, actions.has('s3:PutObject')]).toEqual([id, /\buploadPorts\b|\b[iI]ngestPorts\b/.test(source(handler))]);
       // The GPU endpoint: only the scene functions that hand the scene ports to a domain operation
       // (reading a stored scene, `scenePorts.scenes`, needs no model).
       expect([id, actions.has('sagemaker:InvokeEndpoint')]).toEqual([id, /[(,]\s*scenePorts\s*[),]/.test(source(handler))]);

@@ -4,8 +4,9 @@ import { apiClient, call } from '../support/http';
 import { shanghaiDate } from '@drama/shared/calendar';
 import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
 import { dynamoOrders } from '../../functions/src/adapters/dynamodb-orders';
+import { reportGranted } from '../../functions/src/domain/orders/reports';
 import { sweepPaidOrders } from '../../functions/src/domain/orders/settle';
-import { settlePorts } from '../../functions/src/lib/attribution-ports';
+import { settlePorts } from '../../functions/src/wiring/attribution-ports';
 import { buy, requestId } from '../support/pay';
 import { useStackEnv } from '../support/use-stack-env';
 
@@ -97,7 +98,7 @@ describe('conversions', () => {
 
     // The sweepOrders job's work (it takes orders over a minute old; this one is seconds old), twice, after
     // a report that wrote the event and conversion but died before marking the order reported.
-    await settlePorts.onGranted!((await dynamoOrders.get(orderId))!);
+    await reportGranted((await dynamoOrders.get(orderId))!, settlePorts);
     await sweepPaidOrders(new Date(Date.now() + 1000), settlePorts);
     await sweepPaidOrders(new Date(Date.now() + 1000), settlePorts);
     const order = (await dynamoOrders.get(orderId))!;

@@ -187,7 +187,7 @@ describe('honest prices', () => {
 
     const notices = async (at: Date) => {
       const { sendPreChargeNotices } = await import('../../functions/src/domain/membership/pre-charge-notice');
-      const { renewalPorts } = await import('../../functions/src/lib/renewal-ports');
+      const { renewalPorts } = await import('../../functions/src/wiring/renewal-ports');
       const { dynamoWallets } = await import('../../functions/src/adapters/dynamodb-wallet');
       const wallets = dynamoWallets(() => at);
       return sendPreChargeNotices({ ...renewalPorts(), now: () => at, isQuiet: () => false, dueBefore: (before) => wallets.dueForRenewal(before) });

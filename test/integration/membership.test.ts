@@ -12,9 +12,10 @@ async function renewAt(at: Date) {
   const { dynamoWallets } = await import('../../functions/src/adapters/dynamodb-wallet');
   const { dynamoOrders } = await import('../../functions/src/adapters/dynamodb-orders');
   const { douyinDeduction } = await import('../../functions/src/adapters/platform/douyin-deduction');
+  const { dynamoEvents } = await import('../../functions/src/adapters/dynamodb-events');
   const now = () => at;
   const wallets = dynamoWallets(now);
-  return renewDueMemberships({ orders: dynamoOrders, wallets, now, log: () => undefined, charger: douyinDeduction(), dueBefore: (before) => wallets.dueForRenewal(before) });
+  return renewDueMemberships({ orders: dynamoOrders, wallets, events: dynamoEvents, now, log: () => undefined, charger: douyinDeduction(), dueBefore: (before) => wallets.dueForRenewal(before) });
 }
 
 const hours = (n: number) => n * 3600_000;

@@ -9,7 +9,7 @@ import { useStackEnv } from '../support/use-stack-env';
 import { shanghaiDate } from '@drama/shared/calendar';
 import { dynamoEvents } from '../../functions/src/adapters/dynamodb-events';
 import { refundOrder } from '../../functions/src/domain/orders/settle';
-import { settlePorts } from '../../functions/src/lib/attribution-ports';
+import { settlePorts } from '../../functions/src/wiring/attribution-ports';
 
 const stack = useStackEnv('integration');
 const { api, signIn } = apiClient(stack.urls.API);

@@ -20,8 +20,8 @@ type Modules = {
   catalog: typeof import('../../functions/src/adapters/dynamodb-catalog');
   job: typeof import('../../functions/src/domain/publishing/job');
   publication: typeof import('../../functions/src/domain/publishing/publication');
-  ports: typeof import('../../functions/src/lib/driver-ports');
-  publishPorts: typeof import('../../functions/src/lib/publish-ports');
+  ports: typeof import('../../functions/src/wiring/driver-ports');
+  publishPorts: typeof import('../../functions/src/wiring/publish-ports');
   store: typeof import('../../functions/src/adapters/dynamodb-publish-jobs');
 };
 let m: Modules;
@@ -32,8 +32,8 @@ beforeAll(async () => {
     catalog: await import('../../functions/src/adapters/dynamodb-catalog'),
     job: await import('../../functions/src/domain/publishing/job'),
     publication: await import('../../functions/src/domain/publishing/publication'),
-    ports: await import('../../functions/src/lib/driver-ports'),
-    publishPorts: await import('../../functions/src/lib/publish-ports'),
+    ports: await import('../../functions/src/wiring/driver-ports'),
+    publishPorts: await import('../../functions/src/wiring/publish-ports'),
     store: await import('../../functions/src/adapters/dynamodb-publish-jobs'),
   };
   ops = await operator(stack);

@@ -18,13 +18,13 @@ const { api, signIn } = apiClient(stack.urls.API);
 const sandbox = (path: string, body?: unknown) => call(stack.urls.SANDBOX, path, body === undefined ? {} : { body });
 const day = 24 * 3600_000;
 
-type Modules = { signing: typeof import('../../functions/src/domain/membership/wechat-signing'); ports: typeof import('../../functions/src/lib/signing-ports'); core: typeof import('../../functions/src/lib/ports') };
+type Modules = { signing: typeof import('../../functions/src/domain/membership/wechat-signing'); ports: typeof import('../../functions/src/wiring/signing-ports'); core: typeof import('../../functions/src/wiring/ports') };
 let m: Modules;
 beforeAll(async () => {
   m = {
     signing: await import('../../functions/src/domain/membership/wechat-signing'),
-    ports: await import('../../functions/src/lib/signing-ports'),
-    core: await import('../../functions/src/lib/ports'),
+    ports: await import('../../functions/src/wiring/signing-ports'),
+    core: await import('../../functions/src/wiring/ports'),
   };
 });
 afterAll(() => sandbox('/control/clock', { now: null }));
@@ -63,6 +63,13 @@ it('signs, charges the first month, then renews only after a notice on day t-2, 
   // Where the API's own clock is inside the charge window it tries the first charge at once (the
   // sandbox, at 23:00, refuses it): the jobs below must see that attempt's result, not a call in flight
   // (on a busy stack it can outlast the next step).
+  // The push is answered only once the API's handler, that attempt included, has finished; before
+  // it is, the signing can read "signed" with no charge recorded yet.
+  await eventually(
+    () => sandbox(`/deliveries?orderId=${contractCode}`),
+    (r) => (r.body.items as Array<{ kind: string; delivered: boolean }>).some((d) => d.kind === 'signing' && d.delivered),
+    'the signing push answered',
+  );
   const signingOf = () => m.ports.signingPorts.signings.get(viewer.user.id);
   await eventually(
     async () => {

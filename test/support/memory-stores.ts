@@ -1,9 +1,14 @@
+import type { AnalyticsEvent } from '@drama/shared/events';
 import type { AdTicket, AdTicketStore } from '../../functions/src/domain/ads/tickets';
+import type { EventSink } from '../../functions/src/domain/events/events';
 import type { ConsentLedger, ConsentStore } from '../../functions/src/domain/reminders/consents';
 import { emptyLedger, allows } from '../../functions/src/domain/reminders/consents';
-import { emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../../functions/src/domain/wallet/wallet';
+import { decideChange, emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../../functions/src/domain/wallet/wallet';
 
-/** In-memory stores with the ports' semantics, for pure domain tests (no AWS SDK mocks). */
+/**
+ * In-memory stores with the ports' semantics, for pure domain tests (no AWS SDK mocks). Like the
+ * DynamoDB adapters they only persist what the domain decided (`decideChange` for the wallet).
+ */
 export function memoryWallets(now: () => Date): WalletStore & { entries: LedgerEntry[] } {
   const wallets = new Map<string, Wallet>();
   const applied = new Set<string>();
@@ -16,17 +21,29 @@ export function memoryWallets(now: () => Date): WalletStore & { entries: LedgerE
     async apply(userId, opId, change) {
       const current = wallets.get(userId) ?? emptyWallet(userId);
       if (applied.has(`${userId}:${opId}`)) return { wallet: current, replayed: true };
-      const at = now();
-      const result = change(current, at);
-      if (!result) return { wallet: current, replayed: false };
-      const next = { ...result.wallet, version: current.version + 1 };
-      wallets.set(userId, next);
+      const decided = decideChange(current, opId, change, now());
+      if (!decided) return { wallet: current, replayed: false };
+      wallets.set(userId, decided.wallet);
       applied.add(`${userId}:${opId}`);
-      entries.push({ opId, reason: result.reason, ref: result.ref, at: at.toISOString(), coinsBefore: current.coins, coinsAfter: next.coins, bonusBefore: 0, bonusAfter: 0 });
-      return { wallet: next, replayed: false };
+      entries.push(decided.entry);
+      return { wallet: decided.wallet, replayed: false };
     },
     async ledger() {
       return entries;
+    },
+  };
+}
+
+/** The analytics stream: what was recorded, a `once` key writing nothing the second time. */
+export function memoryEvents(): EventSink & { recorded: Array<Omit<AnalyticsEvent, 'at'> & { at?: string }> } {
+  const recorded: Array<Omit<AnalyticsEvent, 'at'> & { at?: string }> = [];
+  const keys = new Set<string>();
+  return {
+    recorded,
+    async record(event, once) {
+      if (once !== undefined && keys.has(once)) return;
+      if (once !== undefined) keys.add(once);
+      recorded.push(event);
     },
   };
 }

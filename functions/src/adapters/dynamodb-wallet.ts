@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { bonusTotal } from '@drama/shared/coins';
-import { emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../domain/wallet/wallet';
+import { decideChange, emptyWallet, type LedgerEntry, type Wallet, type WalletStore } from '../domain/wallet/wallet';
 import { config } from '../lib/config';
 import { logger } from '../lib/logger';
 import { documentClient, keys } from './dynamodb';
@@ -81,22 +80,10 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
         if (Object.keys(current.outbox).length) await flushOutbox(userId, current.outbox);
         if (current.applied[opId] !== undefined) return { wallet: current.wallet, replayed: true };
         const at = now();
-        const result = change(current.wallet, at);
-        if (!result) return { wallet: current.wallet, replayed: false };
-        const next = result.wallet;
-        if (next.coins < 0 || next.bonus.some((g) => g.amount < 0)) throw new Error(`wallet change ${opId} would go below zero`);
-        const entry: LedgerEntry = {
-          opId,
-          reason: result.reason,
-          ref: result.ref,
-          at: at.toISOString(),
-          coinsBefore: current.wallet.coins,
-          coinsAfter: next.coins,
-          bonusBefore: bonusTotal(current.wallet.bonus, at),
-          bonusAfter: bonusTotal(next.bonus, at),
-          ...(result.note ? { note: result.note } : {}),
-          ...(result.amountFen !== undefined ? { amountFen: result.amountFen } : {}),
-        };
+        // The domain decides the new wallet and its ledger row (never below zero); this persists them.
+        const decided = decideChange(current.wallet, opId, change, at);
+        if (!decided) return { wallet: current.wallet, replayed: false };
+        const { wallet: next, entry } = decided;
         const applied = Object.fromEntries(Object.entries(current.applied).filter(([, t]) => at.getTime() - t < appliedWindowMs));
         applied[opId] = at.getTime();
         try {
@@ -106,7 +93,7 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
               Item: {
                 ...key(userId),
                 kind: 'wallet',
-                version: current.wallet.version + 1,
+                version: next.version,
                 coins: next.coins,
                 bonus: next.bonus,
                 unlocked: set(next.unlocked),
@@ -131,7 +118,7 @@ export function dynamoWallets(now: () => Date = () => new Date()): WalletStore &
         }
         logger.info('wallet changed', { userId, opId, reason: entry.reason, ref: entry.ref, coinsAfter: entry.coinsAfter, bonusAfter: entry.bonusAfter });
         await flushOutbox(userId, { [opId]: entry });
-        return { wallet: { ...next, version: current.wallet.version + 1 }, replayed: false };
+        return { wallet: next, replayed: false };
       }
       throw new Error(`wallet ${userId}: too much contention applying ${opId}`);
     },

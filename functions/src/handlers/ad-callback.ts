@@ -1,7 +1,7 @@
 import { adCallbackInputSchema } from '@drama/shared/ads';
 import { redeemAdCallback } from '../domain/ads/redeem';
-import { redeemPorts } from '../lib/ad-redeem-ports';
 import { json, route } from '../lib/http';
+import { redeemPorts } from '../wiring/ad-redeem-ports';
 
 /** The ad network's signed reward callback: only a verified one redeems its ticket, once. */
 export const handler = route({ auth: 'none', body: adCallbackInputSchema }, async ({ body }) => {

@@ -1,8 +1,8 @@
 import { createTraceInputSchema } from '@drama/shared/forensics';
 import { startTrace } from '../domain/forensics/traces';
 import { json, route } from '../lib/http';
-import { startTraceJob, traceStore } from '../lib/trace-ports';
-import { clock } from '../lib/ports';
+import { clock } from '../wiring/ports';
+import { startTraceJob, traceStore } from '../wiring/trace-ports';
 
 /** Records a trace of an uploaded suspect file and starts it; the console polls GET /admin/traces/{traceId}. */
 export const handler = route({ auth: 'operator', body: createTraceInputSchema }, async ({ body }) =>

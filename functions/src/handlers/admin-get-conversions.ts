@@ -1,7 +1,7 @@
 import { conversionsQuerySchema } from '@drama/shared/admin';
 import { BadRequest } from '../domain/errors';
 import { json, route } from '../lib/http';
-import { conversions } from '../lib/admin-ports';
+import { conversions } from '../wiring/admin-ports';
 
 /** What was reported to the ad platform for one click: each conversion, its state and every attempt's result. */
 export const handler = route({ auth: 'operator' }, async ({ event }) => {

@@ -1,7 +1,7 @@
 import { viewerCodeParamsSchema } from '@drama/shared/forensics';
 import { viewerOfCode } from '../domain/forensics/viewer-code';
 import { json, route } from '../lib/http';
-import { markSecret, viewerMarks } from '../lib/forensics-ports';
+import { markSecret, viewerMarks } from '../wiring/forensics-ports';
 
 /** The viewer behind a code read off an overlaid copy. */
 export const handler = route({ auth: 'operator', params: viewerCodeParamsSchema }, async ({ params }) =>

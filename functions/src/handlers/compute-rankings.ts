@@ -1,6 +1,6 @@
 import { refreshRankings } from '../domain/discovery/rankings';
-import { refreshRankingsPorts } from '../lib/community-ports';
 import { logger } from '../lib/logger';
+import { refreshRankingsPorts } from '../wiring/community-ports';
 
 /** Scheduled (serverless.yml): every ranking from the last two days of the event stream, one item each. */
 export const handler = async () => {

@@ -1,16 +1,6 @@
-import { createOrderInputSchema, productFacts } from '@drama/shared/orders';
-import { payParamsFor } from '../adapters/platform/pay-params';
+import { createOrderInputSchema } from '@drama/shared/orders';
 import { createOrder } from '../domain/orders/create-order';
 import { json, route } from '../lib/http';
-import { logger } from '../lib/logger';
-import { catalog, clock, events, orders, products, wallets } from '../lib/ports';
+import { createOrderPorts } from '../wiring/order-ports';
 
-export const handler = route({ auth: 'required', body: createOrderInputSchema }, async ({ body, caller }) => {
-  const { created, ...output } = await createOrder(body, caller.userId, { catalog, orders, wallets, payParams: payParamsFor, now: clock, products: () => products.get() });
-  // A replayed requestId answers with the same order and records nothing twice.
-  if (created) {
-    logger.info('order created', { orderId: output.orderId, userId: caller.userId, amountFen: output.amountFen, platform: body.platform });
-    await events.record({ kind: 'order_created', userId: caller.userId, orderId: output.orderId, amountFen: output.amountFen, ...productFacts(body.product) });
-  }
-  return json(201, output);
-});
+export const handler = route({ auth: 'required', body: createOrderInputSchema }, async ({ body, caller }) => json(201, await createOrder(body, caller.userId, createOrderPorts)));

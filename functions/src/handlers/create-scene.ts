@@ -1,8 +1,8 @@
 import { createSceneInputSchema } from '@drama/shared/scene-api';
 import { createScene } from '../domain/scenes/scene';
 import { json, route } from '../lib/http';
-import { events } from '../lib/ports';
-import { scenePorts } from '../lib/scene-ports';
+import { events } from '../wiring/ports';
+import { scenePorts } from '../wiring/scene-ports';
 
 /** A playable scene from an uploaded image or a frame of an episode the caller may watch. */
 export const handler = route({ auth: 'required', body: createSceneInputSchema }, async ({ caller, body }) =>

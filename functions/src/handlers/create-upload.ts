@@ -1,20 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { createUploadInputSchema, uploadKeyFor } from '@drama/shared/uploads';
+import { createUploadInputSchema } from '@drama/shared/uploads';
+import { createViewerUpload } from '../domain/media/uploads';
 import { json, route } from '../lib/http';
-import { clock, media } from '../lib/ports';
-
-/** Upload URLs live this long. */
-const uploadTtlS = 300;
+import { uploadPorts } from '../wiring/upload-ports';
 
 /** A presigned PUT for one image under the caller's own prefix, bound to its type and size. */
-export const handler = route({ auth: 'required', body: createUploadInputSchema }, async ({ caller, body }) => {
-  const now = clock();
-  const key = uploadKeyFor(caller.userId, randomUUID());
-  const url = await media.signUploadUrl(key, caller.userId, body.contentType, body.bytes, uploadTtlS, now);
-  return json(200, {
-    key,
-    url,
-    headers: { 'content-type': body.contentType },
-    expiresAt: new Date(now.getTime() + uploadTtlS * 1000).toISOString(),
-  });
-});
+export const handler = route({ auth: 'required', body: createUploadInputSchema }, async ({ caller, body }) => json(200, await createViewerUpload(caller.userId, body, uploadPorts)));

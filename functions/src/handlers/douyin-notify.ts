@@ -1,7 +1,7 @@
 import { receiveNotification } from '../domain/orders/notifications';
-import { douyinAck, douyinNotification } from '../lib/douyin-notification';
 import { json, route } from '../lib/http';
-import { notificationPorts } from '../lib/notification-ports';
+import { douyinAck, douyinNotification } from '../wiring/douyin-notification';
+import { notificationPorts } from '../wiring/notification-ports';
 
 /**
  * Douyin's payment and refund callbacks (PLATFORM.md §2). Only a verified callback for our app, a

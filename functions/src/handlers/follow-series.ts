@@ -1,16 +1,10 @@
 import { followParamsSchema } from '@drama/shared/habits';
-import { dynamoHabits } from '../adapters/dynamodb-habits';
-import { NotFound } from '../domain/errors';
+import { setFollow } from '../domain/habits/follows';
 import { json, route } from '../lib/http';
-import { catalog, clock } from '../lib/ports';
+import { habits } from '../wiring/habit-ports';
+import { catalog, clock } from '../wiring/ports';
 
-export const handler = route({ auth: 'required', params: followParamsSchema }, async ({ caller, params, event }) => {
-  if (event.requestContext.http.method === 'DELETE') {
-    await dynamoHabits.unfollow(caller.userId, params.seriesId);
-    return json(200, { seriesId: params.seriesId, following: false });
-  }
-  const series = await catalog.getSeries(params.seriesId);
-  if (!series || !series.published) throw new NotFound(`no series ${params.seriesId}`);
-  await dynamoHabits.follow(caller.userId, params.seriesId, clock());
-  return json(200, { seriesId: params.seriesId, following: true });
-});
+/** POST follows the series, DELETE stops following it; repeating either changes nothing. */
+export const handler = route({ auth: 'required', params: followParamsSchema }, async ({ caller, params, event }) =>
+  json(200, await setFollow(caller.userId, params.seriesId, event.requestContext.http.method !== 'DELETE', { catalog, follows: habits, now: clock })),
+);

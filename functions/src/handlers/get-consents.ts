@@ -1,9 +1,8 @@
-import { consentView } from '../domain/reminders/consents';
+import { consentsOf } from '../domain/reminders/consent-answers';
 import { json, route } from '../lib/http';
 import { templateIdsFor } from '../lib/templates';
-import { consents } from '../lib/consent-ports';
+import { consents } from '../wiring/consent-ports';
 
-export const handler = route({ auth: 'required' }, async ({ caller, event }) => {
-  const platform = event.queryStringParameters?.platform;
-  return json(200, { items: consentView(await consents.get(caller.userId), templateIdsFor(platform)) }, { 'cache-control': 'no-store' });
-});
+export const handler = route({ auth: 'required' }, async ({ caller, event }) =>
+  json(200, await consentsOf(caller.userId, event.queryStringParameters?.platform, { consents, templateIdsFor }), { 'cache-control': 'no-store' }),
+);

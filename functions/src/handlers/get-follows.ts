@@ -1,4 +1,4 @@
-import { dynamoHabits } from '../adapters/dynamodb-habits';
 import { json, route } from '../lib/http';
+import { habits } from '../wiring/habit-ports';
 
-export const handler = route({ auth: 'required' }, async ({ caller }) => json(200, { items: await dynamoHabits.follows(caller.userId) }, { 'cache-control': 'no-store' }));
+export const handler = route({ auth: 'required' }, async ({ caller }) => json(200, { items: await habits.follows(caller.userId) }, { 'cache-control': 'no-store' }));

@@ -1,5 +1,5 @@
-import { dynamoHabits } from '../adapters/dynamodb-habits';
 import { json, route } from '../lib/http';
+import { habits } from '../wiring/habit-ports';
 
 /** Watch history, most recent first: the feed's "continue watching". */
-export const handler = route({ auth: 'required' }, async ({ caller }) => json(200, { items: await dynamoHabits.history(caller.userId) }, { 'cache-control': 'no-store' }));
+export const handler = route({ auth: 'required' }, async ({ caller }) => json(200, { items: await habits.history(caller.userId) }, { 'cache-control': 'no-store' }));

@@ -1,7 +1,7 @@
 import { playlistParamsSchema, playlistQuerySchema } from '@drama/shared/forensics';
 import { servePlaylist } from '../domain/playback/playlist';
 import { parseQuery, route } from '../lib/http';
-import { playlistPorts } from '../lib/forensics-ports';
+import { playlistPorts } from '../wiring/forensics-ports';
 
 /** A viewer's playlist of marked segments, from the signed URL POST /play handed out. */
 export const handler = route({ auth: 'none', params: playlistParamsSchema }, async ({ params, event }) => ({

@@ -1,8 +1,8 @@
 import { productsFor } from '../domain/membership/wechat-signing';
 import { config } from '../lib/config';
 import { json, route } from '../lib/http';
-import { products } from '../lib/ports';
 import { viewerPlatformQuery } from '../lib/viewer-platform';
+import { products } from '../wiring/ports';
 
 /**
  * The coin packs and membership plans on sale: the operator's prices over shared/products.ts's

@@ -1,7 +1,7 @@
 import { rankingParamsSchema } from '@drama/shared/discovery';
 import { getRanking } from '../domain/discovery/rankings';
-import { rankingPorts } from '../lib/community-ports';
 import { json, route } from '../lib/http';
+import { rankingPorts } from '../wiring/community-ports';
 
 /** 热播榜 / 新剧榜 / 飙升榜: the job's latest ranking, one GetItem. */
 export const handler = route({ auth: 'none', params: rankingParamsSchema }, async ({ params }) =>

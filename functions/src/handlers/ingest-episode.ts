@@ -1,8 +1,8 @@
 import { ingestStale } from '../domain/media/burn-in';
 import { ingestEpisode } from '../domain/media/episode-ingest';
-import { episodeIngestPorts } from '../lib/episode-ingest-ports';
-import { ingestPorts } from '../lib/ingest-ports';
 import { logger } from '../lib/logger';
+import { episodeIngestPorts } from '../wiring/episode-ingest-ports';
+import { ingestPorts } from '../wiring/ingest-ports';
 
 /**
  * Runs an episode's ingest (invoked asynchronously with `{seriesId, index}` once an upload is saved

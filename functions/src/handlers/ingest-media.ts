@@ -1,6 +1,6 @@
 import { ingestCatalog } from '../domain/media/preview';
 import { logger } from '../lib/logger';
-import { ingestPorts, wholeCatalog } from '../lib/media-ports';
+import { ingestPorts, wholeCatalog } from '../wiring/media-ports';
 
 /** Scheduled: runs the ingest job of every episode whose media is new or whose outputs are out of date. */
 export async function handler() {

@@ -1,7 +1,7 @@
 import { episodeParamsSchema } from '@drama/shared/comments';
 import { listComments } from '../domain/comments/comments';
-import { commentPorts } from '../lib/comment-ports';
 import { json, route } from '../lib/http';
+import { commentPorts } from '../wiring/comment-ports';
 
 /** The episode's approved comments, newest first (timed ones fly over the video as 弹幕). */
 export const handler = route({ auth: 'none', params: episodeParamsSchema }, async ({ params }) =>

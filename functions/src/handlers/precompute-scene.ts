@@ -1,6 +1,6 @@
 import { precomputeBranches, precomputeRequestSchema } from '../domain/scenes/scene';
 import { logger } from '../lib/logger';
-import { scenePorts } from '../lib/scene-ports';
+import { scenePorts } from '../wiring/scene-ports';
 
 /**
  * Invoked asynchronously after each frame: the next frame for all 8 actions, in one batch.

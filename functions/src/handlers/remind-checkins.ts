@@ -1,6 +1,6 @@
 import { remindCheckins } from '../domain/reminders/jobs';
 import { logger } from '../lib/logger';
-import { reminderPorts } from '../lib/reminder-ports';
+import { reminderPorts } from '../wiring/reminder-ports';
 
 /** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
 export async function handler() {

@@ -1,6 +1,6 @@
 import { renewalJob } from '../domain/membership/renewal-job';
 import { logger } from '../lib/logger';
-import { renewalPorts } from '../lib/renewal-ports';
+import { renewalPorts } from '../wiring/renewal-ports';
 
 /** Scheduled: pre-charge notices two days ahead; charges auto-renewing members due within a day; retries; lets the last failure lapse. */
 export async function handler() {

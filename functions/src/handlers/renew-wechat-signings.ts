@@ -1,7 +1,7 @@
 import { renewSignedMembers } from '../domain/membership/wechat-signing';
 import { logger } from '../lib/logger';
-import { wallets } from '../lib/ports';
-import { signingPorts } from '../lib/signing-ports';
+import { wallets } from '../wiring/ports';
+import { signingPorts } from '../wiring/signing-ports';
 
 /** Scheduled (every 30 minutes): WeChat's signed members' pre-charge notices and charges, inside 07:10–21:50. */
 export async function handler() {

@@ -1,7 +1,7 @@
 import { searchQuerySchema } from '@drama/shared/discovery';
 import { searchSeries } from '../domain/discovery/search';
-import { searchPorts } from '../lib/community-ports';
 import { json, parseQuery, route } from '../lib/http';
+import { searchPorts } from '../wiring/community-ports';
 
 /** Search as viewers type: characters, full pinyin, pinyin initials. */
 export const handler = route({ auth: 'none' }, async ({ event }) =>

@@ -1,6 +1,6 @@
 import { sweepConversions } from '../domain/attribution/attribution';
 import { logger } from '../lib/logger';
-import { attributionPorts } from '../lib/attribution-ports';
+import { attributionPorts } from '../wiring/attribution-ports';
 
 /** Scheduled: retries every conversion the ad platform has not taken yet, with backoff (serverless.yml). */
 export const handler = async () => {

@@ -1,7 +1,7 @@
 import { sweepPaidOrders } from '../domain/orders/settle';
 import { logger } from '../lib/logger';
-import { settlePorts } from '../lib/attribution-ports';
-import { clock } from '../lib/ports';
+import { settlePorts } from '../wiring/attribution-ports';
+import { clock } from '../wiring/ports';
 
 /** Scheduled: finishes orders whose grant, or whose paid event and conversion, a crash interrupted (older than a minute). */
 export async function handler(): Promise<{ finished: number }> {

@@ -1,6 +1,6 @@
 import { driveDueJobs, driveSeries } from '../domain/publishing/job';
 import { logger } from '../lib/logger';
-import { driverPorts } from '../lib/driver-ports';
+import { driverPorts } from '../wiring/driver-ports';
 
 /**
  * Drives publish jobs: one series' (invoked asynchronously with `{seriesId}` when a publish or a

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { traceCopy } from '../domain/forensics/trace';
 import { runTrace } from '../domain/forensics/traces';
-import { fetchSuspect, tracePorts } from '../lib/forensics-ports';
-import { traceStore } from '../lib/trace-ports';
 import { logger } from '../lib/logger';
-import { clock } from '../lib/ports';
+import { fetchSuspect, tracePorts } from '../wiring/forensics-ports';
+import { clock } from '../wiring/ports';
+import { traceStore } from '../wiring/trace-ports';
 
 const traceRequestSchema = z.object({ traceId: z.string().min(1).max(40) }).strict();
 

@@ -1,17 +1,14 @@
-import { receiveNotification } from '../domain/orders/notifications';
+import { receiveWechatPush } from '../domain/orders/wechat-push';
 import { json, route } from '../lib/http';
-import { notificationPorts } from '../lib/notification-ports';
-import { wechatAck, wechatNotification } from '../lib/wechat-notification';
-import { wechatPlatformEvent } from '../lib/wechat-platform-events';
+import { wechatAck, wechatNotification } from '../wiring/wechat-notification';
+import { wechatPushPorts } from '../wiring/wechat-push-ports';
 
 /**
  * WeChat's message push (PLATFORM.md §4), in safe mode only, verified and decrypted before anything
  * changes: goods delivery, coin payment and refund events each (timestamp, nonce) only once and only
- * for a WeChat order; review decisions and membership subscription results (wechat-platform-events.ts).
+ * for a WeChat order; review decisions and membership subscription results (domain/orders/wechat-push.ts).
  */
 export const handler = route({ auth: 'none' }, async ({ event }) => {
-  const push = wechatNotification(event);
-  // Review decisions and subscription results move their own state; payments settle once per (timestamp, nonce).
-  if (!(await wechatPlatformEvent(push.event))) await receiveNotification(push, notificationPorts);
+  await receiveWechatPush(wechatNotification(event), wechatPushPorts);
   return json(200, wechatAck);
 });

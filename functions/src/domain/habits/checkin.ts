@@ -1,12 +1,20 @@
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { nextStreak, rewardForStreak, type CheckinOutput, type CheckinStatus } from '@drama/shared/habits';
+import type { EventSink } from '../events/events';
 import type { WalletStore, Wallet } from '../wallet/wallet';
+
+export interface CheckinPorts {
+  wallets: WalletStore;
+  events: EventSink;
+  now: () => Date;
+}
 
 /**
  * One check-in a Shanghai calendar day: the streak and its reward (coins, or bonus coins that
- * expire) credited in the same conditional write of the wallet, idempotent by the date.
+ * expire) credited in the same conditional write of the wallet, idempotent by the date; the day's
+ * first check-in is recorded as a `checkin` event.
  */
-export async function checkIn(userId: string, ports: { wallets: WalletStore; now: () => Date }): Promise<CheckinOutput> {
+export async function checkIn(userId: string, ports: CheckinPorts): Promise<CheckinOutput> {
   const now = ports.now();
   const today = shanghaiDate(now);
   let already = true;
@@ -24,7 +32,13 @@ export async function checkIn(userId: string, ports: { wallets: WalletStore; now
     };
   });
   const streak = wallet.checkin?.streak ?? 1;
+  if (!already) await ports.events.record({ kind: 'checkin', userId, streak });
   return { date: today, streak, reward: rewardForStreak(streak), already };
+}
+
+/** GET /me/checkins: today's state and the week strip, from the wallet's check-in record. */
+export async function checkinsOf(userId: string, ports: { wallets: WalletStore; now: () => Date }): Promise<CheckinStatus> {
+  return checkinStatus(await ports.wallets.get(userId), ports.now());
 }
 
 /** Days of the streak's strip shown before today: enough to see the run carry on, not so many the growth is off screen. */

@@ -1,7 +1,7 @@
 import { membershipProduct, renewAheadMs } from '@drama/shared/membership';
 import type { ProductCatalog } from '@drama/shared/products';
 import { orderIdFor } from '../orders/create-order';
-import { payProviderOf, type Order, type OrderStore } from '../orders/order';
+import { moveOrder, payProviderOf, type Order, type OrderStore } from '../orders/order';
 import { confirmPayment, type SettlePorts } from '../orders/settle';
 import type { Membership, WalletStore } from '../wallet/wallet';
 
@@ -77,8 +77,7 @@ async function renewOne(userId: string, membership: Membership, ports: RenewalPo
   }
   const tried = attempts + 1;
   const failedAt = now.toISOString();
-  if (order.status === 'pending') await ports.orders.transition(order.orderId, 'pending', 'failed', { attempts: tried, failedAt, failureReason: result.reason });
-  else await ports.orders.update(order.orderId, 'failed', { attempts: tried, failedAt, failureReason: result.reason });
+  await moveOrder(ports.orders, order, 'failed', { attempts: tried, failedAt, failureReason: result.reason });
   ports.log('renewal charge failed', { userId, orderId: order.orderId, attempt: tried, reason: result.reason });
   if (result.permanent || tried >= maxRenewalAttempts) {
     await stopRenewal(userId, `lapse:${membership.expiresAt}`, ports.wallets);

@@ -12,7 +12,7 @@ import {
   type SigningView,
 } from '@drama/shared/wechat-signing';
 import { Conflict, orderIdFor } from '../orders/create-order';
-import type { Order, OrderStore } from '../orders/order';
+import { moveOrder, type Order, type OrderStore } from '../orders/order';
 import type { Membership, WalletStore } from '../wallet/wallet';
 import { maxRenewalAttempts, retryAfterMs, stopRenewal } from './renew';
 
@@ -152,8 +152,7 @@ export async function chargeFailed(orderId: string, reason: string, ports: Signi
   });
   if (!settled || (order.status !== 'pending' && order.status !== 'failed')) return 'unchanged';
   const failure = { attempts: (order.attempts ?? 0) + 1, failedAt: now, failureReason: reason };
-  if (order.status === 'pending') await ports.orders.transition(orderId, 'pending', 'failed', failure);
-  else await ports.orders.update(orderId, 'failed', failure);
+  await moveOrder(ports.orders, order, 'failed', failure);
   return 'applied';
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CreateOrderInput, CreateOrderOutput } from '@drama/shared/orders';
+import { productFacts, type CreateOrderInput, type CreateOrderOutput } from '@drama/shared/orders';
 import type { ProductCatalog } from '@drama/shared/products';
 import type { CatalogReader } from '../catalog/catalog';
 import { DomainError } from '../errors';
+import type { EventSink } from '../events/events';
 import type { WalletStore } from '../wallet/wallet';
 import type { Order, OrderStore } from './order';
 import { priceOf } from './pricing';
@@ -30,19 +31,24 @@ export function orderIdFor(userId: string, requestId: string): string {
   return `DR${createHash('sha256').update(`${userId}\n${requestId}`).digest('hex').slice(0, 24).toUpperCase()}`;
 }
 
-export async function createOrder(
-  input: CreateOrderInput,
-  userId: string,
-  ports: {
-    catalog: CatalogReader;
-    orders: OrderStore;
-    wallets: WalletStore;
-    payParams: (platform: Order['platform']) => PayParamsBuilder;
-    now: () => Date;
-    /** The products on sale (the operator's prices); the defaults when absent. */
-    products?: () => Promise<ProductCatalog>;
-  },
-): Promise<CreateOrderOutput & { created: boolean }> {
+export interface CreateOrderPorts {
+  catalog: CatalogReader;
+  orders: OrderStore;
+  wallets: WalletStore;
+  payParams: (platform: Order['platform']) => PayParamsBuilder;
+  events: EventSink;
+  now: () => Date;
+  /** The products on sale (the operator's prices); the defaults when absent. */
+  products?: () => Promise<ProductCatalog>;
+  log: (message: string, fields: Record<string, unknown>) => void;
+}
+
+/**
+ * POST /orders: prices the product on the server, stores a pending order once per requestId and
+ * returns the platform's pay parameters; a new order is logged and recorded as `order_created`
+ * (a replayed requestId answers with the same order and records nothing twice).
+ */
+export async function createOrder(input: CreateOrderInput, userId: string, ports: CreateOrderPorts): Promise<CreateOrderOutput> {
   // On WeChat an auto-renewing plan is signed (POST /memberships/sign), never bought as a one-off.
   if (input.platform === 'wechat' && input.product.kind === 'membership' && membershipProductRenews(input.product.plan)) throw new Conflict('on WeChat auto-renewing plans are signed: POST /memberships/sign');
   const priced = await priceOf(input.product, ports.catalog, ports.products ? await ports.products() : undefined);
@@ -66,5 +72,9 @@ export async function createOrder(
     throw new Conflict('this requestId was already used for another order');
   }
   const payParams = order.status === 'pending' ? await ports.payParams(order.platform).build(order, priced.coverKey) : {};
-  return { orderId: order.orderId, amountFen: order.amountFen, status: order.status, payParams, created };
+  if (created) {
+    ports.log('order created', { orderId: order.orderId, userId, amountFen: order.amountFen, platform: input.platform });
+    await ports.events.record({ kind: 'order_created', userId, orderId: order.orderId, amountFen: order.amountFen, ...productFacts(input.product) });
+  }
+  return { orderId: order.orderId, amountFen: order.amountFen, status: order.status, payParams };
 }

@@ -1,5 +1,5 @@
 import { addDays } from '@drama/shared/calendar';
-import { extendMembership, membershipProduct } from '@drama/shared/membership';
+import { extendMembership, isMembershipActive, membershipProduct } from '@drama/shared/membership';
 import { extendSignedMembership, signingPlans, type SigningPlan } from '@drama/shared/wechat-signing';
 import { coinPacks } from '@drama/shared/products';
 import type { WalletChange, Wallet } from '../wallet/wallet';
@@ -21,7 +21,7 @@ export function grantChange(order: Order, wallet: Wallet, now: Date): WalletChan
       return { wallet: { ...wallet, seriesOwned: new Set([...wallet.seriesOwned, product.seriesId]) }, reason: 'series', ref: order.orderId, amountFen: order.amountFen };
     case 'membership': {
       const current = wallet.membership;
-      const active = current && Date.parse(current.expiresAt) > now.getTime();
+      const active = isMembershipActive(current, now);
       // WeChat's signed plans run 31 or 372 days; everything else calendar months.
       const signed = order.platform === 'wechat' && (signingPlans as readonly string[]).includes(product.plan);
       const extended = signed

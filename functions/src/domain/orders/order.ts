@@ -49,16 +49,28 @@ export interface OrderStore {
   /** Creates the order unless one with this id exists; returns what is stored either way. */
   createOnce(order: Order): Promise<{ order: Order; created: boolean }>;
   get(orderId: string): Promise<Order | undefined>;
-  /** Moves `from` → `to` in one conditional write; false when the order was not in `from`. */
+  /**
+   * Persists a move `moveOrder` decided: status `to` and `fields`, in one write conditional on the
+   * order still being in `from` (`from` = `to`: fields only); false when it was not.
+   */
   transition(orderId: string, from: OrderStatus, to: OrderStatus, fields?: Partial<Order>): Promise<boolean>;
-  /** Sets fields on an order that is (still) in `status`; false otherwise. */
-  update(orderId: string, status: OrderStatus, fields: Partial<Order>): Promise<boolean>;
   /** Orders stuck in `paid` since before `olderThan` (for the sweep job). */
   listPaidBefore(olderThan: Date, limit: number): Promise<Order[]>;
   /** Orders granted before `olderThan` whose `paid` event and conversion were not recorded (a crash came between). */
   listUnreportedBefore(olderThan: Date, limit: number): Promise<Order[]>;
   /** Records that a granted order's event and conversion are written; false if it already was. */
   markReported(orderId: string, at: string): Promise<boolean>;
+}
+
+/**
+ * Moves `order` to `to` (or, to its own status, only sets `fields`): the move must be one of
+ * `allowedTransitions`, and the store writes it only while the order is still in the status read.
+ * Returns the order as moved, or undefined when someone else moved it first (re-read to see how).
+ */
+export async function moveOrder(orders: OrderStore, order: Order, to: OrderStatus, fields: Partial<Order> = {}): Promise<Order | undefined> {
+  if (order.status !== to && !allowedTransitions[order.status].includes(to)) throw new Error(`order ${order.orderId}: ${order.status} → ${to} is not a transition`);
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Order>;
+  return (await orders.transition(order.orderId, order.status, to, set)) ? { ...order, ...set, status: to } : undefined;
 }
 
 export function orderView(order: Order): OrderView {

@@ -1,21 +1,18 @@
 import type { WalletStore } from '../wallet/wallet';
 import { BadRequest, Forbidden, NotFound } from '../errors';
 import { grantChange, refundChange } from './grants';
-import { payProviderOf, type Order, type OrderStore, type PayProvider } from './order';
+import { moveOrder, payProviderOf, type Order, type OrderStore, type PayProvider } from './order';
+import { reportGranted, reportRefunded, type OrderReportPorts } from './reports';
 
-export interface SettlePorts {
+/**
+ * Settlement owns everything a payment, a failure or a refund does: the order's moves, the wallet's
+ * grant or take-back (once, by the order id), and the events and conversions that report them.
+ * Each path reads the order once; it is read again only when a concurrent writer moved it first.
+ */
+export interface SettlePorts extends OrderReportPorts {
   orders: OrderStore;
   wallets: WalletStore;
-  now: () => Date;
   log: (message: string, fields: Record<string, unknown>) => void;
-  /**
-   * Records a granted order's `paid` event and payment conversion (never throws). Called by whoever
-   * moved the order to granted, and again by the sweep if a crash came before it finished, so it must
-   * be idempotent by the order id.
-   */
-  onGranted?: (order: Order) => Promise<void>;
-  /** Records a refunded order's `refunded` event (never throws; idempotent by the order id). */
-  onRefunded?: (order: Order) => Promise<void>;
 }
 
 async function reload(orders: OrderStore, orderId: string): Promise<Order> {
@@ -38,23 +35,22 @@ async function orderPaidThrough(orders: OrderStore, orderId: string, by: PayProv
 export async function grantPaidOrder(order: Order, ports: SettlePorts): Promise<Order> {
   if (order.status !== 'paid') return order;
   await ports.wallets.apply(order.userId, `order:${order.orderId}`, (wallet, now) => grantChange(order, wallet, now));
-  const grantedAt = ports.now().toISOString();
-  if (await ports.orders.transition(order.orderId, 'paid', 'granted', { grantedAt })) {
-    ports.log('order granted', { orderId: order.orderId, userId: order.userId });
-    await report({ ...order, status: 'granted', grantedAt }, ports);
-  }
-  return reload(ports.orders, order.orderId);
+  const granted = await moveOrder(ports.orders, order, 'granted', { grantedAt: ports.now().toISOString() });
+  if (!granted) return reload(ports.orders, order.orderId);
+  ports.log('order granted', { orderId: order.orderId, userId: order.userId });
+  return report(granted, ports);
 }
 
 /** The `paid` event and the payment conversion, then the mark that they are written (the sweep re-drives the gap). */
-async function report(order: Order, ports: SettlePorts): Promise<void> {
-  await ports.onGranted?.(order);
-  await ports.orders.markReported(order.orderId, ports.now().toISOString());
+async function report(order: Order, ports: SettlePorts): Promise<Order> {
+  await reportGranted(order, ports);
+  const reportedAt = ports.now().toISOString();
+  return (await ports.orders.markReported(order.orderId, reportedAt)) ? { ...order, reportedAt } : order;
 }
 
 /**
  * A verified payment confirmation for `orderId` from platform `by`: checks the platform and the
- * amount, moves pending → paid, then grants. A repeated or concurrent confirmation changes nothing more.
+ * amount, moves pending (or failed) → paid, then grants. A repeated or concurrent confirmation changes nothing more.
  */
 export async function confirmPayment(orderId: string, evidence: { amountFen: number; platformOrderId: string; by: PayProvider }, ports: SettlePorts): Promise<Order> {
   let order = await orderPaidThrough(ports.orders, orderId, evidence.by);
@@ -63,11 +59,9 @@ export async function confirmPayment(orderId: string, evidence: { amountFen: num
     throw new BadRequest(`order ${orderId} costs ${order.amountFen} fen, the platform reported ${evidence.amountFen}`);
   }
   if (order.status === 'pending' || order.status === 'failed') {
-    const paidAt = ports.now().toISOString();
-    if (await ports.orders.transition(orderId, order.status, 'paid', { paidAt, platformOrderId: evidence.platformOrderId })) {
-      ports.log('order paid', { orderId, platformOrderId: evidence.platformOrderId, amountFen: evidence.amountFen });
-    }
-    order = await reload(ports.orders, orderId);
+    const paid = await moveOrder(ports.orders, order, 'paid', { paidAt: ports.now().toISOString(), platformOrderId: evidence.platformOrderId });
+    if (paid) ports.log('order paid', { orderId, platformOrderId: evidence.platformOrderId, amountFen: evidence.amountFen });
+    order = paid ?? (await reload(ports.orders, orderId));
   }
   return grantPaidOrder(order, ports);
 }
@@ -75,8 +69,8 @@ export async function confirmPayment(orderId: string, evidence: { amountFen: num
 /** A payment the platform `by` reports as not made: a pending order becomes failed (a later payment may still settle it). */
 export async function failPayment(orderId: string, evidence: { reason: string; by: PayProvider }, ports: SettlePorts): Promise<Order> {
   const order = await orderPaidThrough(ports.orders, orderId, evidence.by);
-  if (order.status === 'pending') await ports.orders.transition(orderId, 'pending', 'failed', { failureReason: evidence.reason });
-  return reload(ports.orders, orderId);
+  if (order.status !== 'pending') return order;
+  return (await moveOrder(ports.orders, order, 'failed', { failureReason: evidence.reason })) ?? reload(ports.orders, orderId);
 }
 
 /** A verified refund from platform `by`: takes back what the order bought (once, by the order id) and marks it refunded. */
@@ -85,18 +79,18 @@ export async function refundOrder(orderId: string, evidence: { amountFen: number
   if (evidence.amountFen !== order.amountFen) throw new BadRequest(`refund of ${evidence.amountFen} fen does not match order ${orderId}`);
   if (order.status === 'refunded') {
     // A repeated notification: the platform retries until answered, which re-drives the event after a crash.
-    await ports.onRefunded?.(order);
+    await reportRefunded(order, ports);
     return order;
   }
   if (order.status === 'paid') order = await grantPaidOrder(order, ports);
   if (order.status !== 'granted') throw new BadRequest(`order ${orderId} is ${order.status}: nothing to refund`);
-  await ports.wallets.apply(order.userId, `refund:${orderId}`, (wallet) => refundChange(order, wallet));
-  if (await ports.orders.transition(orderId, 'granted', 'refunded', { refundedAt: ports.now().toISOString() })) {
-    ports.log('order refunded', { orderId, userId: order.userId });
-  }
-  const refunded = await reload(ports.orders, orderId);
-  await ports.onRefunded?.(refunded);
-  return refunded;
+  const granted = order;
+  await ports.wallets.apply(order.userId, `refund:${orderId}`, (wallet) => refundChange(granted, wallet));
+  const refunded = await moveOrder(ports.orders, order, 'refunded', { refundedAt: ports.now().toISOString() });
+  if (refunded) ports.log('order refunded', { orderId, userId: order.userId });
+  const after = refunded ?? (await reload(ports.orders, orderId));
+  await reportRefunded(after, ports);
+  return after;
 }
 
 /**

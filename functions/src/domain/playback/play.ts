@@ -1,4 +1,4 @@
-import { decideEntitlement, type Holdings } from '@drama/shared/entitlement';
+import { decideEntitlement, type EntitlementReason, type Holdings } from '@drama/shared/entitlement';
 import type { Preview } from '@drama/shared/paywall';
 import { playUrlTtlS, type PlayInput, type PlayOutput } from '@drama/shared/playback';
 import type { ProductCatalog } from '@drama/shared/products';
@@ -45,13 +45,19 @@ function previewOf(series: Series, episode: Episode) {
   return wanted > 0 && cut?.requestedS === wanted ? cut : undefined;
 }
 
+/** A play the entitlement rule allowed: the answer, and why the viewer may watch (free, unlocked by coins or an ad, series, membership). */
+export interface Play {
+  output: PlayOutput;
+  because: EntitlementReason;
+}
+
 /**
  * Play asks the one entitlement rule, then answers with a short-lived URL for this caller: on WeChat
  * and Douyin the platform's own media once it approved the drama (platform-source.ts); else ours,
  * signed for this viewer — a free episode's MP4, or for a paid one the viewer's own playlist of
  * marked segments once the ingest has made them (until then, the MP4 with the viewer's code drawn over it).
  */
-export async function play(input: PlayInput, userId: string, ports: PlayPorts, viewerPlatform?: string): Promise<PlayOutput> {
+export async function play(input: PlayInput, userId: string, ports: PlayPorts, viewerPlatform?: string): Promise<Play> {
   const series = await ports.catalog.getSeries(input.seriesId);
   if (!series || !series.published) throw new NotFound(`no series ${input.seriesId}`);
   const now = ports.now();
@@ -73,7 +79,7 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts, v
   if (where.source === 'wechat' && ports.platformMedia) {
     try {
       const url = await ports.platformMedia.wechatLink(where.mediaId, expiresAt);
-      return { url, expiresAt: expiresAt.toISOString(), format: 'mp4', watermark: 'none', seriesId: series.id, episode: episode.index, source: 'wechat' };
+      return { output: { url, expiresAt: expiresAt.toISOString(), format: 'mp4', watermark: 'none', seriesId: series.id, episode: episode.index, source: 'wechat' }, because: decision.reason };
     } catch (error) {
       // The platform refused the link (de-authorised, down): the viewer, entitled, still plays ours.
       ports.log?.('wechat media link refused: serving our own', { seriesId: series.id, episode: episode.index, error: (error as Error).message });
@@ -81,7 +87,7 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts, v
   }
   const hls = decision.reason !== 'free' && episode.hls && ports.playlists;
   const url = hls ? hls.signPlaylistUrl(series.id, episode.index, userId, expiresAt) : await ports.media.signPlayUrl(episode.mediaKey, userId, playUrlTtlS, now);
-  return {
+  const output: PlayOutput = {
     url,
     expiresAt: expiresAt.toISOString(),
     format: hls ? 'hls' : 'mp4',
@@ -90,4 +96,5 @@ export async function play(input: PlayInput, userId: string, ports: PlayPorts, v
     episode: episode.index,
     ...(where.source === 'douyin_playlet' ? { source: 'douyin_playlet' as const, playlet: where.playlet } : {}),
   };
+  return { output, because: decision.reason };
 }

@@ -1,4 +1,5 @@
 import { reviewPlatforms, type ReviewPlatform } from '@drama/shared/going-live';
+import { BadRequest, NotFound } from '../errors';
 import { updateJob, type PublishJob, type PublishJobStore } from './job';
 
 /**
@@ -129,9 +130,23 @@ export type PlayletEvent =
   | { kind: 'audit'; albumId: string; approved: true; version?: string }
   | { kind: 'audit'; albumId: string; approved: false; reason: string; version?: string };
 
-export function applyPlayletEvent(event: PlayletEvent, ports: PublicationPorts): Promise<EventOutcome> {
-  if (event.kind === 'video') return douyinVideoProcessed(event.openVideoId, event.success, ports);
-  return reviewDecided('douyin', event.albumId, event.approved ? { approved: true, version: event.version } : { approved: false, reason: event.reason, version: event.version }, ports);
+/**
+ * POST /platform/douyin/playlet, once verified: an upload's result or a review decision moves its
+ * publish job (a repeat changes nothing); a body without its fields is a 400, a type we do not handle
+ * is acknowledged. One naming a video or album no job holds yet is a 404, so the platform retries it:
+ * a callback can overtake the write that records what the upload call returned.
+ */
+export async function receivePlayletCallback(
+  callback: PlayletEvent | { kind: 'malformed'; reason: string } | { kind: 'ignored'; type: string },
+  ports: PublicationPorts,
+): Promise<void> {
+  if (callback.kind === 'malformed') throw new BadRequest(callback.reason);
+  if (callback.kind === 'ignored') return ports.log('playlet callback ignored', { type: callback.type });
+  const outcome =
+    callback.kind === 'video'
+      ? await douyinVideoProcessed(callback.openVideoId, callback.success, ports)
+      : await reviewDecided('douyin', callback.albumId, callback.approved ? { approved: true, version: callback.version } : { approved: false, reason: callback.reason, version: callback.version }, ports);
+  if (outcome === 'unknown') throw new NotFound('no publish job holds this video or album (yet)');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { bonusTotal, liveBonus, type BonusGrant } from '@drama/shared/coins';
 import type { Holdings } from '@drama/shared/entitlement';
 import { monthSpend, type LedgerOutput } from '@drama/shared/ledger';
-import { chargeAtOf, membershipProduct } from '@drama/shared/membership';
+import { chargeAtOf, isMembershipActive, membershipProduct } from '@drama/shared/membership';
 import type { MembershipPlan, ProductCatalog } from '@drama/shared/products';
 import type { WalletOutput } from '@drama/shared/wallet';
 
@@ -83,6 +83,37 @@ export interface WalletStore {
   ledger(userId: string): Promise<LedgerEntry[]>;
 }
 
+/**
+ * The one place a wallet change is decided, for every store: `change` applied to `current` at `at`,
+ * refused when it would take a balance below zero, with the ledger row it writes (the balances on
+ * either side) and the next version. Null: nothing to change. The store persists exactly this, in one
+ * conditional write on `current.version`, once by `opId`.
+ */
+export function decideChange(
+  current: Wallet,
+  opId: string,
+  change: (current: Wallet, now: Date) => WalletChange | null,
+  at: Date,
+): { wallet: Wallet; entry: LedgerEntry } | null {
+  const result = change(current, at);
+  if (!result) return null;
+  const next = result.wallet;
+  if (next.coins < 0 || next.bonus.some((g) => g.amount < 0)) throw new Error(`wallet change ${opId} would go below zero`);
+  const entry: LedgerEntry = {
+    opId,
+    reason: result.reason,
+    ref: result.ref,
+    at: at.toISOString(),
+    coinsBefore: current.coins,
+    coinsAfter: next.coins,
+    bonusBefore: bonusTotal(current.bonus, at),
+    bonusAfter: bonusTotal(next.bonus, at),
+    ...(result.note ? { note: result.note } : {}),
+    ...(result.amountFen !== undefined ? { amountFen: result.amountFen } : {}),
+  };
+  return { wallet: { ...next, version: current.version + 1 }, entry };
+}
+
 export function holdingsOf(wallet: Wallet): Holdings {
   return { unlockedEpisodes: wallet.unlocked, seriesOwned: wallet.seriesOwned, membershipExpiresAt: wallet.membership?.expiresAt ?? null };
 }
@@ -93,7 +124,7 @@ export function holdingsOf(wallet: Wallet): Holdings {
  */
 export function walletView(wallet: Wallet, now: Date, products?: ProductCatalog): WalletOutput {
   const bonus = liveBonus(wallet.bonus, now);
-  const active = wallet.membership && Date.parse(wallet.membership.expiresAt) > now.getTime() ? wallet.membership : null;
+  const active = isMembershipActive(wallet.membership, now) ? wallet.membership : null;
   const renewalFen = (plan: MembershipPlan) => products?.memberships.find((m) => m.plan === plan)?.priceFen ?? membershipProduct(plan).priceFen;
   return {
     coins: wallet.coins,
@@ -109,6 +140,12 @@ export function walletView(wallet: Wallet, now: Date, products?: ProductCatalog)
       : null,
     seriesOwned: [...wallet.seriesOwned].sort(),
   };
+}
+
+/** GET /me/wallet: the caller's wallet as the app shows it, renewals priced at the operator's prices. */
+export async function walletOf(userId: string, ports: { wallets: WalletStore; now: () => Date; products?: () => Promise<ProductCatalog> }): Promise<WalletOutput> {
+  const wallet = await ports.wallets.get(userId);
+  return walletView(wallet, ports.now(), ports.products && (await ports.products()));
 }
 
 /** GET /me/ledger: every row, newest first, and this Shanghai month's spend (shared/ledger.ts). */

@@ -4,7 +4,7 @@ import { douyinDeduction } from '../adapters/platform/douyin-deduction';
 import { platformSender } from '../adapters/platform/subscribe-messages';
 import type { NoticePorts } from '../domain/membership/pre-charge-notice';
 import type { RenewalPorts } from '../domain/membership/renew';
-import { config } from './config';
+import { config } from '../lib/config';
 import { settlePorts } from './attribution-ports';
 import { products, users, wallets } from './ports';
 

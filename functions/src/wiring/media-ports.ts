@@ -1,11 +1,11 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { readCatalog } from '../adapters/dynamodb-catalog';
 import { documentClient } from '../adapters/dynamodb';
+import { readCatalog } from '../adapters/dynamodb-catalog';
 import { dynamoIngest } from '../adapters/dynamodb-preview';
 import { ffmpegPreviews } from '../adapters/ffmpeg-preview';
 import type { IngestPorts } from '../domain/media/preview';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock } from './ports';
 
 let s3: S3Client | undefined;

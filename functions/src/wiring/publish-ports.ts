@@ -1,8 +1,8 @@
 import { dynamoPublishJobs } from '../adapters/dynamodb-publish-jobs';
 import { invokeAsync } from '../adapters/lambda-invoke';
 import type { PublicationPorts } from '../domain/publishing/publication';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock } from './ports';
 
 /**

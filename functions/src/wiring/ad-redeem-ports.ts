@@ -1,8 +1,8 @@
 import { dynamoAdTickets } from '../adapters/dynamodb-ads';
 import type { RedeemPorts } from '../domain/ads/redeem';
-import { logger } from './logger';
+import { logger } from '../lib/logger';
+import { secretsFor } from '../lib/secrets';
 import { catalog, clock, wallets } from './ports';
-import { secretsFor } from './secrets';
 
 /** The ad network's signing key: declared here, so only the functions that redeem tickets hold it. */
 const adKeys = /* @__PURE__ */ secretsFor('AD_SECURITY_KEY');

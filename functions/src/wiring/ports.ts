@@ -5,11 +5,11 @@ import { cachedProducts } from '../adapters/dynamodb-products';
 import { dynamoUsers } from '../adapters/dynamodb-users';
 import { dynamoWallets } from '../adapters/dynamodb-wallet';
 import { s3Media } from '../adapters/s3-media';
+import { viewerCatalog } from '../domain/catalog/visibility';
 import { onceWithin } from '../domain/events/events';
 import type { HoldingsReader } from '../domain/playback/play';
-import { viewerCatalog } from '../domain/catalog/visibility';
 import { holdingsOf } from '../domain/wallet/wallet';
-import { config } from './config';
+import { config } from '../lib/config';
 
 /** Adapters built once at module scope and shared by the handlers of one bundle. */
 export const clock = () => new Date();

@@ -1,7 +1,7 @@
 import { dynamoNotificationReplays } from '../adapters/dynamodb-notification-replays';
 import type { NotificationPorts } from '../domain/orders/notifications';
+import { config } from '../lib/config';
 import { settlePorts } from './attribution-ports';
-import { config } from './config';
 
 /** What a verified payment notification needs: settlement, the record of accepted (timestamp, nonce) pairs, the window. */
 export const notificationPorts: NotificationPorts = {

@@ -1,11 +1,11 @@
 import { douyinAck, douyinNotice, verifyDouyinNotify } from '../adapters/platform/douyin-pay';
 import { Unauthorized } from '../domain/errors';
 import type { VerifiedNotification } from '../domain/orders/notifications';
-import { config } from './config';
-import { header, rawBody, type Event } from './http';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { header, rawBody, type Event } from '../lib/http';
+import { logger } from '../lib/logger';
+import { secretsFor } from '../lib/secrets';
 import { clock } from './ports';
-import { secretsFor } from './secrets';
 
 const keys = /* @__PURE__ */ secretsFor('DOUYIN_PLATFORM_PUBLIC_KEY', 'DOUYIN_APP_ID');
 

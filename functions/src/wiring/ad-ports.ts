@@ -1,6 +1,6 @@
 import { dynamoAdTickets } from '../adapters/dynamodb-ads';
 import type { TicketPorts } from '../domain/ads/tickets';
-import { config } from './config';
+import { config } from '../lib/config';
 import { catalog, clock, holdings, users } from './ports';
 
 /** The rewarded-ad routes' adapters, built once per container. */

@@ -2,7 +2,7 @@ import { documentClient } from '../adapters/dynamodb';
 import { dynamoTraces } from '../adapters/dynamodb-traces';
 import { startFunction } from '../adapters/lambda-invoke';
 import type { TraceStore } from '../domain/forensics/traces';
-import { config } from './config';
+import { config } from '../lib/config';
 
 let traces: TraceStore | undefined;
 /** Recorded traces (the console's and `npm run trace`'s): listing and starting them needs no mark secret. */

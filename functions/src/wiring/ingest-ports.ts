@@ -4,7 +4,7 @@ import { dynamoIngestCatalog, dynamoIngestJobs } from '../adapters/dynamodb-burn
 import { invokeAsync } from '../adapters/lambda-invoke';
 import { s3BurnIn } from '../adapters/s3-burn-in';
 import type { IngestPorts } from '../domain/media/burn-in';
-import { config } from './config';
+import { config } from '../lib/config';
 import { clock } from './ports';
 
 let s3: S3Client | undefined;

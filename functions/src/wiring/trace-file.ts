@@ -2,8 +2,8 @@ import type { TraceResult } from '@drama/shared/forensics';
 import { traceCopy } from '../domain/forensics/trace';
 import { runTrace } from '../domain/forensics/traces';
 import { tracePorts } from './forensics-ports';
-import { traceStore } from './trace-ports';
 import { clock } from './ports';
+import { traceStore } from './trace-ports';
 
 /** Traces a local file and records the trace (key `local:<path>`), as `npm run trace` does. */
 export async function traceFile(file: string): Promise<TraceResult> {

@@ -1,10 +1,9 @@
-import { productFacts } from '@drama/shared/orders';
 import { dynamoAttribution, dynamoConversions } from '../adapters/dynamodb-attribution';
 import { adPlatform } from '../adapters/platform/conversions';
-import { convert, rememberClicks, type AttributionPorts } from '../domain/attribution/attribution';
+import { rememberClicks, type AttributionPorts } from '../domain/attribution/attribution';
 import type { SettlePorts } from '../domain/orders/settle';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock, events, orders, wallets } from './ports';
 
 /**
@@ -27,22 +26,12 @@ export const attributionPorts: AttributionPorts = {
   },
   log: (message, fields) => logger.info(message, fields),
 };
+/** Settlement: orders, wallets, and the events and conversions a payment or refund reports. */
 export const settlePorts: SettlePorts = {
   orders,
   wallets,
+  events,
+  attribution: attributionPorts,
   now: clock,
   log: (message, fields) => logger.info(message, fields),
-  // When an order is granted (and again from the sweep after a crash): the "paid" event at the grant's
-  // time and the payment conversion at the payment's, each written once by the order id.
-  onGranted: async (order) => {
-    const detail = { orderId: order.orderId, amountFen: order.amountFen, ...productFacts(order.product) };
-    const paidAt = new Date(order.paidAt ?? order.grantedAt ?? clock());
-    await Promise.all([
-      events.record({ kind: 'paid', userId: order.userId, ...detail, at: order.grantedAt }, `paid:${order.orderId}`),
-      convert(order.userId, 'payment', { ref: order.orderId, ...detail }, attributionPorts, undefined, paidAt),
-    ]);
-  },
-  onRefunded: (order) =>
-    events.record({ kind: 'refunded', userId: order.userId, orderId: order.orderId, amountFen: order.amountFen, ...productFacts(order.product), at: order.refundedAt }, `refunded:${order.orderId}`),
 };
-

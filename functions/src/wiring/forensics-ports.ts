@@ -1,25 +1,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { documentClient } from '../adapters/dynamodb';
 import { readCatalog } from '../adapters/dynamodb-catalog';
 import { dynamoIngestStore } from '../adapters/dynamodb-ingest';
+import { dynamoMarks } from '../adapters/dynamodb-marks';
 import { ffmpegMarkedEncoder } from '../adapters/ffmpeg-hls';
-import { hlsStep } from '../domain/media/hls';
-import type { IngestPorts } from '../domain/media/ingest';
 import { decodeLuma } from '../adapters/ffmpeg-luma';
 import { batchSigner } from '../adapters/media-url-batch';
 import { s3Client, s3Files } from '../adapters/s3-files';
+import { credentialsFromEnv, mediaLocation } from '../adapters/s3-media';
 import type { LumaFrames } from '../domain/forensics/read';
 import type { TracePorts } from '../domain/forensics/trace';
-import { documentClient } from '../adapters/dynamodb';
-import { dynamoMarks } from '../adapters/dynamodb-marks';
-import { credentialsFromEnv, mediaLocation } from '../adapters/s3-media';
+import { hlsStep } from '../domain/media/hls';
+import type { IngestPorts } from '../domain/media/ingest';
 import type { PlaylistSigner } from '../domain/playback/play';
 import { signPlaylistUrl, type PlaylistPorts, type ViewerMarks } from '../domain/playback/playlist';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
+import { secretsFor } from '../lib/secrets';
 import { catalog, clock } from './ports';
-import { secretsFor } from './secrets';
 
 /** The mark secret: declared here, so every function that marks, serves or reads marked media (and only those) holds it. */
 const markKeys = /* @__PURE__ */ secretsFor('MARK_SECRET');

@@ -3,9 +3,9 @@ import { markAnnounced, readCatalog } from '../adapters/dynamodb-catalog';
 import { dynamoHabits } from '../adapters/dynamodb-habits';
 import { platformSender } from '../adapters/platform/subscribe-messages';
 import type { JobPorts } from '../domain/reminders/jobs';
-import { config } from './config';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { consents } from './consent-ports';
-import { logger } from './logger';
 import { clock, events, users, wallets } from './ports';
 
 /** The reminder jobs' adapters. */

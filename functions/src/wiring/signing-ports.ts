@@ -2,8 +2,8 @@ import { dynamoSignings } from '../adapters/dynamodb-signings';
 import { dynamoUsers } from '../adapters/dynamodb-users';
 import { wechatSigning } from '../adapters/platform/wechat-signing';
 import type { SigningPorts } from '../domain/membership/wechat-signing';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock, orders, products, wallets } from './ports';
 
 /** WeChat's membership subscription's adapters, built once per container. */

@@ -6,8 +6,8 @@ import { douyinSteps } from '../domain/publishing/douyin-steps';
 import type { DriverPorts } from '../domain/publishing/job';
 import type { PullUrls } from '../domain/publishing/platforms';
 import { wechatSteps } from '../domain/publishing/wechat-steps';
-import { config } from './config';
-import { logger } from './logger';
+import { config } from '../lib/config';
+import { logger } from '../lib/logger';
 import { clock } from './ports';
 import { mediaAssets } from './wechat-media-ports';
 
