@@ -94,9 +94,10 @@ export interface ContractRoute {
 }
 
 /**
- * Every HTTP route of the contract (API.md), in one table. Deployment, access and fuzz tests derive
- * their route lists from it, so a route added here is checked everywhere; a route served but missing
- * here fails the deploy test.
+ * Every HTTP route of the contract (API.md), in one table. Deployment, access, fuzz and contract
+ * tests derive their route lists from it, so a route added here is checked everywhere; a route served
+ * but missing here fails the deploy test, and an answer that does not parse with the schema named
+ * here fails the contract test (test/integration/contract.test.ts).
  */
 export const contractRoutes: readonly ContractRoute[] = [
   { method: 'POST', path: '/auth/login', function: 'login', handler: 'login', auth: 'none', body: loginInputSchema, response: loginOutputSchema },
