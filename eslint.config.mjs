@@ -3,6 +3,8 @@
 // wrong arrow fails the build instead of waiting for a review. No type-aware rules: the whole
 // repository lints in seconds (typecheck is tsc's job, run just before).
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -10,8 +12,11 @@ import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** The repository root (this file's folder), whatever folder ESLint is run from. */
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 /** The mini-program's features: each may import shared/, lib and components, never another feature. */
-const features = readdirSync(new URL('./miniapp/src/features', import.meta.url), { withFileTypes: true })
+const features = readdirSync(join(root, 'miniapp/src/features'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
@@ -19,7 +24,7 @@ const features = readdirSync(new URL('./miniapp/src/features', import.meta.url),
 const ioModules = ['fs', 'fs/promises', 'os', 'path', 'child_process', 'net', 'http', 'https', 'worker_threads'].flatMap((m) => [m, `node:${m}`]);
 
 /** `import-x/no-restricted-paths` over the repository root, one message per boundary. */
-const boundaries = (zones) => ({ 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones }] });
+const boundaries = (zones) => ({ 'import-x/no-restricted-paths': ['error', { basePath: root, zones }] });
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.tmp/**', '.serverless/**', 'coverage/**', 'models/world/**', '**/*.js', '**/*.cjs'] },
@@ -30,7 +35,7 @@ export default tseslint.config(
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     plugins: { 'import-x': importX },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'miniapp/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: [join(root, 'tsconfig.json'), join(root, 'miniapp/tsconfig.json')], noWarnOnMultipleProjects: true })],
     },
     rules: {
       // `_name` marks a value left out on purpose (`const { pk: _pk, ...rest } = item`).
