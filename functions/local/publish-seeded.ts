@@ -1,3 +1,4 @@
+import { operatorLoginOutputSchema } from '@drama/shared/admin';
 import { playableOn, type ReviewState } from '@drama/shared/going-live';
 import { requestOnce as send } from './request-once';
 
@@ -29,9 +30,9 @@ export async function publishSeeded(
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${response.text}`);
-    return JSON.parse(response.text) as Record<string, any>;
+    return JSON.parse(response.text) as unknown;
   };
-  const { token } = await call('/admin/login', { body: { secret: operatorSecret } });
+  const { token } = operatorLoginOutputSchema.parse(await call('/admin/login', { body: { secret: operatorSecret } }));
   for (const id of seriesIds) await call(`/admin/series/${id}/publish`, { body: { published: true }, token });
   const deadline = Date.now() + opts.timeoutMs;
   type Review = { douyin: { state: ReviewState }; wechat: { state: ReviewState } };

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
+import type { StackSettings } from './settings';
 // s3rver ships no types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const S3rver = require('s3rver');
-import type { StackSettings } from './settings';
 
 /** s3rver, the local S3 API, persisted under DATA_DIR/s3. Only the media gate faces viewers. */
 export async function startS3(s: StackSettings): Promise<{ close(): Promise<void> }> {

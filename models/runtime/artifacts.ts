@@ -4,7 +4,7 @@
 // a retrained model with other sizes fails here with a clear message, not deep inside a kernel.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InferenceSession, Tensor } from 'onnxruntime-node';
+import { InferenceSession, type Tensor } from 'onnxruntime-node';
 
 /** The stages the server runs; lam_encoder labels training clips only and is not loaded. */
 export type StageName = 'tokenizer_encoder' | 'tokenizer_decoder' | 'dynamics_context' | 'dynamics';

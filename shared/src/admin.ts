@@ -5,6 +5,7 @@ import { objectKeySchema } from './object-keys';
 import { budgetTierSchema, reportContentTypes, seriesReviewSchema } from './going-live';
 import { coinPackSchema, membershipPriceSchema } from './products';
 import { reminderKinds } from './reminders';
+import { createUploadOutputSchema } from './uploads';
 
 /**
  * The operator API (`/admin/…`): the contract between the console and the functions. Operators
@@ -87,6 +88,9 @@ export const adminUploadInputSchema = z
   )
   .refine((u) => u.kind === 'media' || u.bytes <= maxCoverBytes, `covers and reports are limited to ${maxCoverBytes} bytes`);
 export type AdminUploadInput = z.infer<typeof adminUploadInputSchema>;
+/** A presigned PUT, as POST /uploads gives viewers; a cover's public URL comes with it. */
+export const adminUploadOutputSchema = createUploadOutputSchema.extend({ cover: z.string().optional() });
+export type AdminUploadOutput = z.infer<typeof adminUploadOutputSchema>;
 
 export const adminEpisodeSchema = z.object({
   index: z.number().int(),
@@ -188,6 +192,17 @@ export const retentionOutputSchema = z.object({
   checkers: z.number().int(),
 });
 export type RetentionOutput = z.infer<typeof retentionOutputSchema>;
+
+/** GET /admin/figures/{name}: the figure named, over the Shanghai days `from`..`to`. */
+const figureDays = z.object({ from: z.string(), to: z.string() });
+export const figuresOutputSchemas = {
+  funnel: funnelOutputSchema.merge(figureDays),
+  revenue: revenueOutputSchema.merge(figureDays),
+  reminders: remindersOutputSchema.merge(figureDays),
+  retention: retentionOutputSchema.merge(figureDays),
+} as const satisfies Record<(typeof figureNames)[number], z.ZodTypeAny>;
+/** Any one of the four (the route's table entry: which one follows from the path). */
+export const figuresOutputSchema = z.union([figuresOutputSchemas.funnel, figuresOutputSchemas.revenue, figuresOutputSchemas.reminders, figuresOutputSchemas.retention]);
 
 /** Conversion rate from one stage to the next, as the console shows it (0 when nobody reached the earlier one). */
 export function stageRate(from: number, to: number): number {

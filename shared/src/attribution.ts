@@ -35,6 +35,34 @@ export type AttributionLaunchOutput = z.infer<typeof attributionLaunchOutputSche
 export const conversionEvents = ['first_watch', 'first_paid_episode', 'payment'] as const;
 export type ConversionEvent = (typeof conversionEvents)[number];
 
+/**
+ * GET /admin/conversions?clickid=: what was reported to the ad platform for one click, each
+ * conversion with its state per target and every attempt's result.
+ */
+export const conversionSchema = z.object({
+  id: z.string(),
+  clickid: z.string(),
+  event: z.enum(conversionEvents),
+  /** The order id for a payment; "-" otherwise. */
+  ref: z.string(),
+  userId: z.string(),
+  campaign: z.string().optional(),
+  seriesId: z.string().optional(),
+  episode: z.number().int().optional(),
+  orderId: z.string().optional(),
+  amountFen: z.number().int().optional(),
+  product: z.enum(['coins', 'series', 'membership']).optional(),
+  sku: z.string().optional(),
+  occurredAt: z.string(),
+  status: z.enum(['pending', 'sent', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  nextAt: z.string(),
+  targets: z.record(z.enum(['pending', 'sent', 'skipped'])),
+  results: z.array(z.object({ at: z.string(), target: z.string(), ok: z.boolean(), detail: z.string() })),
+});
+export const conversionsOutputSchema = z.object({ items: z.array(conversionSchema) });
+export type ConversionsOutput = z.infer<typeof conversionsOutputSchema>;
+
 /** A launch's click counts for conversions this long (ATTRIBUTION_WINDOW_S overrides it). */
 export const defaultAttributionWindowS = 7 * 24 * 3600;
 

@@ -24,6 +24,7 @@ export const commentRules = {
 export const danmakuBand = { top: 0.06, bottom: 0.56 } as const;
 
 /** Control characters (other than a line break) are refused: they draw nothing but can hide text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const controlChars = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
 
 export const commentTextSchema = z

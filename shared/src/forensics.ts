@@ -21,6 +21,8 @@ export const playlistQuerySchema = z
   })
   .strict();
 export type PlaylistQuery = z.infer<typeof playlistQuerySchema>;
+/** The playlist itself (`application/vnd.apple.mpegurl`, not JSON): an HLS media playlist's text. */
+export const playlistOutputSchema = z.string().startsWith('#EXTM3U');
 
 /** GET /me/viewer-code: the short code a player draws over media it did not get from us. */
 export const viewerCodeOutputSchema = z.object({ code: z.string().regex(/^[2-9A-HJ-NP-Z]{5}$/) });

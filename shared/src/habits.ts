@@ -75,10 +75,17 @@ export const progressInputSchema = z
   .strict();
 export type ProgressInput = z.infer<typeof progressInputSchema>;
 
+/** `saved: false` when the server dropped a save of the same episode too soon after the last one. */
+export const progressOutputSchema = z.object({ saved: z.boolean() });
+export type ProgressOutput = z.infer<typeof progressOutputSchema>;
+
 export const historyItemSchema = z.object({ seriesId: z.string(), episode: z.number().int(), positionS: z.number(), updatedAt: z.string() });
 export const historyOutputSchema = z.object({ items: z.array(historyItemSchema) });
 export type HistoryOutput = z.infer<typeof historyOutputSchema>;
 
 export const followParamsSchema = z.object({ seriesId: seriesIdSchema });
+/** POST (follow) and DELETE (unfollow) /follows/{seriesId}: the state after the call. */
+export const followStateSchema = z.object({ seriesId: z.string(), following: z.boolean() });
+export type FollowState = z.infer<typeof followStateSchema>;
 export const followsOutputSchema = z.object({ items: z.array(z.object({ seriesId: z.string(), followedAt: z.string() })) });
 export type FollowsOutput = z.infer<typeof followsOutputSchema>;

@@ -46,6 +46,7 @@ describe('object keys', () => {
         return (
           storeResolves(path) === `/${bucket}/${key}` &&
           key.normalize('NFKC') === key &&
+          // eslint-disable-next-line no-control-regex -- a NUL in the key is what this checks
           !/[%\\\u0000]/.test(key) &&
           segments.every((s) => s !== '' && !s.startsWith('.')) &&
           objectKey(key) === key

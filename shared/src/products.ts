@@ -56,6 +56,22 @@ export const coinPackSchema = z
 
 export const membershipPriceSchema = z.object({ plan: z.enum(membershipPlans), priceFen: z.number().int().min(1).max(10_000_000) }).strict();
 
+export const membershipProductSchema = z.object({
+  plan: z.enum(membershipPlans),
+  title: z.string(),
+  priceFen: z.number().int().positive(),
+  months: z.number().int().positive(),
+  autoRenew: z.boolean(),
+});
+
+/** GET /products, and GET and PUT /admin/products: the coin packs and membership plans on sale. */
+export const productsOutputSchema = z.object({
+  // An answer may carry fields added later (API.md): strip them rather than refuse the answer.
+  coinPacks: z.array(coinPackSchema.strip()),
+  memberships: z.array(membershipProductSchema),
+});
+export type ProductsOutput = z.infer<typeof productsOutputSchema>;
+
 export interface ProductCatalog {
   coinPacks: readonly CoinPack[];
   memberships: readonly MembershipProduct[];

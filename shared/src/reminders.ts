@@ -99,3 +99,20 @@ export type ConsentItem = z.infer<typeof consentItemSchema>;
 export const consentsOutputSchema = z.object({ items: z.array(consentItemSchema) });
 export type ConsentsOutput = z.infer<typeof consentsOutputSchema>;
 export const consentKindParamsSchema = z.object({ kind: reminderKindSchema });
+
+/**
+ * The sandbox platform's inbox (`GET {SANDBOX}/inbox?user=`, API.md): the subscribe messages it
+ * "delivered", newest first. `page` is a mini-program path with its query, e.g.
+ * `packages/watch/pages/player/index?seriesId=x&episode=4&from=reminder`.
+ */
+export const sandboxInboxMessageSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  platform: z.string(),
+  templateId: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+});
+export type SandboxInboxMessage = z.infer<typeof sandboxInboxMessageSchema>;
+export const sandboxInboxSchema = z.object({ items: z.array(sandboxInboxMessageSchema) });

@@ -24,6 +24,10 @@ export const walletOutputSchema = z.object({
 });
 export type WalletOutput = z.infer<typeof walletOutputSchema>;
 
+/** POST /memberships/cancel: the wallet's own membership view, renewal stopped. */
+export const cancelMembershipOutputSchema = walletOutputSchema.pick({ membership: true });
+export type CancelMembershipOutput = z.infer<typeof cancelMembershipOutputSchema>;
+
 export const unlockInputSchema = z
   .object({
     seriesId: seriesIdSchema,
@@ -39,3 +43,12 @@ export const unlockOutputSchema = z.object({
   unlocked: z.boolean(),
 });
 export type UnlockOutput = z.infer<typeof unlockOutputSchema>;
+
+/** POST /unlocks's 402: the episode's price and how many coins the caller is short of it. */
+export const insufficientCoinsSchema = z.object({
+  code: z.literal('INSUFFICIENT_COINS'),
+  message: z.string(),
+  price: z.number().int().nonnegative(),
+  shortBy: z.number().int().positive(),
+});
+export type InsufficientCoinsBody = z.infer<typeof insufficientCoinsSchema>;

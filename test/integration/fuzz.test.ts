@@ -201,7 +201,6 @@ describe('fuzz', () => {
         if (finding) findings.push(finding);
       }
     }
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${sent} requests over ${routes.length} routes, seed ${seed}, ${findings.length} findings, statuses ${JSON.stringify(statusCounts)}`);
     expect(findings).toEqual([]);
     // The generated values reached the handlers: successes and domain refusals, not only schema 400s.

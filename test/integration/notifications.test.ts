@@ -4,7 +4,7 @@ import { ensureSandboxIdentity } from '../../functions/sandbox/keys';
 import { dynamoNotificationReplays } from '../../functions/src/adapters/dynamodb-notification-replays';
 import { paymentPayload, refundPayload, signedDouyinRequest, signedWechatRequest } from '../../functions/sandbox/payments';
 import type { SandboxOrder } from '../../functions/sandbox/state';
-import { apiClient, call } from '../support/http';
+import { apiClient } from '../support/http';
 import { buy, requestId } from '../support/pay';
 import { useStackEnv } from '../support/use-stack-env';
 import { mutations, send, wireOf, type Mutation, type NonceAt, type Wire } from '../support/wire';

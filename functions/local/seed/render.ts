@@ -307,7 +307,6 @@ export async function renderEpisode(series: SeedSeries, episode: SeedEpisode, ou
     inputs.push(...sprites.inputs);
     chains.push(...sprites.chains);
     const post: string[] = [];
-    const glow = look.palette.glow;
     if (look.particles === 'rain') {
       post.push(
         await glyphField(work, 'rain-far', fonts.sans, r, { glyph: '│', size: 24, color: '0xbfd6e0@0.15', speed: 520, up: false, pitch: 64, gap: 84 }),

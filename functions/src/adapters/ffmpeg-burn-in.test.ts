@@ -11,7 +11,6 @@ import { burnLicence } from './ffmpeg-burn-in';
  * the rest of the episode as it was. Once for a file encoded as ours are (only the opening is
  * encoded again) and once for a file that is not (encoded again whole).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const ffmpeg = require('@ffmpeg-installer/ffmpeg').path as string;
 const work = mkdtempSync(join(tmpdir(), 'burn-in-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

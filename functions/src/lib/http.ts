@@ -4,7 +4,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { BadRequest, DomainError, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType } from '../domain/errors';
 import { isOperatorToken, operatorSubject } from '../domain/auth/operator';
 import { verifyToken } from '../domain/auth/token';
-import { logger } from './logger';
+import { logger, logRequestContext } from './logger';
 import { secretsFor } from './secrets';
 
 /** The one table from domain error codes to HTTP statuses. */
@@ -156,6 +156,7 @@ export function route<A extends AuthMode, B = undefined, P = undefined>(
   const viewerKeys = options.auth === 'required' || options.auth === 'optional' ? secretsFor('TOKEN_SECRET') : undefined;
   return async (event, context) => {
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
+    logRequestContext(context, requestId);
     try {
       const caller = operatorKeys ? authenticateOperator(event, operatorKeys()) : viewerKeys ? authenticate(event, viewerKeys().TOKEN_SECRET) : null;
       if (options.auth === 'required' && !caller) throw new Unauthorized();

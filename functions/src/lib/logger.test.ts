@@ -66,3 +66,46 @@ describe('logger', () => {
     expect(output).not.toContain('deep-secret-token');
   });
 });
+
+describe('request id on every line', () => {
+  /** Lines printed while `run` is awaited, parsed. */
+  async function linesOf(run: () => Promise<unknown>): Promise<Array<Record<string, unknown>>> {
+    const lines: string[] = [];
+    const capture = (chunk: string | Uint8Array) => (lines.push(String(chunk)), true);
+    const out = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      await run();
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    return lines.join('').trim().split('\n').map((l) => JSON.parse(l));
+  }
+
+  it('tags what a handler logs, and its unhandled error, with the Lambda request id', async () => {
+    const { route, json } = await import('./http');
+    const { logger } = await import('./logger');
+    const { apiEvent } = await import('../../../test/support/api-event');
+    const handler = route({ auth: 'none' }, async ({ event }) => {
+      logger.info('inside the handler');
+      if (event.rawPath === '/fail') throw new Error('boom');
+      return json(200, { ok: true });
+    });
+    const context = { awsRequestId: 'lambda-req-1', functionName: 'probe', invokedFunctionArn: 'arn:aws:lambda:local:0:function:probe', memoryLimitInMB: '1024' } as unknown as import('aws-lambda').Context;
+
+    const ok = await linesOf(() => handler(apiEvent({ method: 'GET', path: '/ok' }), context));
+    const failed = await linesOf(() => handler(apiEvent({ method: 'GET', path: '/fail' }), { ...context, awsRequestId: 'lambda-req-2' }));
+    // Invoked without a Lambda context (tests call handlers directly): API Gateway's id, never the last request's.
+    const event = apiEvent({ method: 'GET', path: '/ok' });
+    const direct = await linesOf(() => handler(event));
+
+    expect(ok.map((l) => [l.message, l.function_request_id])).toEqual([['inside the handler', 'lambda-req-1']]);
+    expect(ok[0]).toMatchObject({ function_name: 'probe' });
+    expect(failed.map((l) => [l.message, l.function_request_id])).toEqual([
+      ['inside the handler', 'lambda-req-2'],
+      ['unhandled error', 'lambda-req-2'],
+    ]);
+    expect(direct.map((l) => l.function_request_id)).toEqual([event.requestContext.requestId]);
+  });
+});

@@ -1,4 +1,5 @@
 import { LogFormatter, LogItem, Logger } from '@aws-lambda-powertools/logger';
+import type { Context } from 'aws-lambda';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
 import { secretNames } from './secrets';
 
@@ -91,3 +92,13 @@ export const logger = new Logger({
   logLevel: (process.env.LOG_LEVEL as 'INFO' | 'DEBUG' | 'WARN' | 'ERROR' | undefined) ?? 'INFO',
   logFormatter: new RedactingLogFormatter(),
 });
+
+/**
+ * Powertools' context injection, for the one place HTTP handlers are wrapped (http.ts's `route`):
+ * every line logged while the request runs carries its id as `function_request_id`. Called
+ * without a Lambda context (a handler invoked directly, in tests), the API Gateway request id
+ * stands in, so no line ever carries the id of an earlier request.
+ */
+export function logRequestContext(context: Context | undefined, requestId: string): void {
+  logger.addContext(context ?? ({ awsRequestId: requestId } as Context));
+}

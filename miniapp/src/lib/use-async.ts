@@ -25,7 +25,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
       (data) => id === run.current && setSettled({ status: 'success', data, deps }),
       (error: unknown) => id === run.current && setSettled({ status: 'error', error, deps }),
     );
-    // `load` is rebuilt every render; `deps` say when it means something new.
+    // `load` is rebuilt every render; `deps` say when it means something new (the caller's list,
+    // as useEffect's own: the rule cannot see through it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

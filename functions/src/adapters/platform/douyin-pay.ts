@@ -1,4 +1,6 @@
 import { createSign, createVerify, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { douyinCallbackSchema, douyinMsgSchema, douyinPaymentMsgSchema, douyinRefundMsgSchema } from '@drama/shared/pay-notify';
 import { BadRequest, Forbidden } from '../../domain/errors';
 import type { PaymentNotice } from '../../domain/orders/notifications';
 
@@ -49,33 +51,8 @@ export function byteAuthorization(opts: { data: string; appId: string; keyVersio
   return `SHA256-RSA2048 appid=${opts.appId},nonce_str=${nonce},timestamp=${timestamp},key_version=${opts.keyVersion},signature=${signature}`;
 }
 
-export interface DouyinPaymentMsg {
-  app_id: string;
-  out_order_no: string;
-  order_id: string;
-  status: 'SUCCESS' | 'CANCEL';
-  total_amount: number;
-  discount_amount?: number;
-  pay_channel?: number;
-  channel_pay_id?: string;
-  cp_extra?: string;
-  item_id?: string;
-}
-
-export interface DouyinRefundMsg {
-  app_id?: string;
-  status: 'SUCCESS' | 'FAIL';
-  order_id: string;
-  out_order_no?: string;
-  refund_id: string;
-  out_refund_no: string;
-  refund_total_amount: number;
-  cp_extra?: string;
-}
-
-export type DouyinNotify =
-  | { type: 'payment'; msg: DouyinPaymentMsg }
-  | { type: 'refund'; msg: DouyinRefundMsg };
+/** A verified callback: its type, and its `msg` parsed (each type's fields are read by douyinNotice). */
+export type DouyinNotify = { type: z.infer<typeof douyinCallbackSchema>['type']; msg: z.infer<typeof douyinMsgSchema> };
 
 export type VerifyFailure = { ok: false; reason: string };
 
@@ -138,15 +115,23 @@ export function verifyDouyinNotify(
 ): { ok: true; timestamp: number; nonce: string; notify: DouyinNotify } | VerifyFailure {
   const signed = verifyDouyinSignature(headers, rawBody, platformPublicKey, now, windowS);
   if (!signed.ok) return signed;
+  let json: unknown;
   try {
-    const body = JSON.parse(rawBody) as { msg?: string; type?: string };
-    if (typeof body.msg !== 'string' || (body.type !== 'payment' && body.type !== 'refund')) return { ok: false, reason: 'unknown callback type' };
-    const msg = JSON.parse(body.msg) as unknown;
-    if (!msg || typeof msg !== 'object' || Array.isArray(msg)) return { ok: false, reason: 'malformed body' };
-    return { ok: true, timestamp: signed.timestamp, nonce: signed.nonce, notify: { type: body.type, msg } as DouyinNotify };
+    json = JSON.parse(rawBody);
   } catch {
     return { ok: false, reason: 'malformed body' };
   }
+  if (json === null) return { ok: false, reason: 'malformed body' };
+  const body = douyinCallbackSchema.safeParse(json);
+  if (!body.success) return { ok: false, reason: 'unknown callback type' };
+  let msg: z.SafeParseReturnType<unknown, DouyinNotify['msg']>;
+  try {
+    msg = douyinMsgSchema.safeParse(JSON.parse(body.data.msg));
+  } catch {
+    return { ok: false, reason: 'malformed body' };
+  }
+  if (!msg.success) return { ok: false, reason: 'malformed body' };
+  return { ok: true, timestamp: signed.timestamp, nonce: signed.nonce, notify: { type: body.data.type, msg: msg.data } };
 }
 
 /**
@@ -157,18 +142,18 @@ export function douyinNotice(notify: DouyinNotify, appId: string): PaymentNotice
   const msgAppId = notify.msg.app_id;
   if (msgAppId !== undefined && msgAppId !== appId) throw new Forbidden('notification for another app');
   if (notify.type === 'payment') {
-    const { msg } = notify;
-    if (typeof msg.out_order_no !== 'string' || !Number.isInteger(msg.total_amount)) throw new BadRequest('payment message lacks out_order_no or total_amount');
-    if (msgAppId === undefined) throw new Forbidden('payment message lacks app_id');
+    const payment = douyinPaymentMsgSchema.safeParse(notify.msg);
+    if (!payment.success) throw new BadRequest('payment message lacks out_order_no or total_amount');
+    const msg = payment.data;
+    if (msg.app_id === undefined) throw new Forbidden('payment message lacks app_id');
     if (msg.status !== 'SUCCESS') return { kind: 'failed', orderId: msg.out_order_no, reason: String(msg.status) };
     return { kind: 'paid', orderId: msg.out_order_no, amountFen: msg.total_amount, platformOrderId: String(msg.order_id ?? '') };
   }
-  const { msg } = notify;
-  if (msg.status !== 'SUCCESS') return { kind: 'ignored', what: `refund ${String(msg.status)}` };
-  const orderId = msg.out_order_no ?? msg.cp_extra;
-  if (typeof orderId !== 'string' || !orderId) throw new BadRequest('refund message names no order');
-  if (!Number.isInteger(msg.refund_total_amount)) throw new BadRequest('refund message lacks refund_total_amount');
-  return { kind: 'refunded', orderId, amountFen: msg.refund_total_amount };
+  const { status } = notify.msg;
+  if (status !== 'SUCCESS') return { kind: 'ignored', what: `refund ${String(status)}` };
+  const refund = douyinRefundMsgSchema.safeParse(notify.msg);
+  if (!refund.success) throw new BadRequest(refund.error.issues[0].path[0] === 'orderId' ? 'refund message names no order' : 'refund message lacks refund_total_amount');
+  return { kind: 'refunded', ...refund.data };
 }
 
 /** The reply Douyin takes as "delivered"; anything else is retried on its schedule. */

@@ -108,7 +108,10 @@ function furthestEnd(term: string, syllables: readonly Syllable[], start: number
   const width = n + 1;
   const states = (term.length + 1) * width;
   if (states > seen.length) [seen, stack] = [new Int32Array(states), new Int32Array(3 * states)];
-  if (++stamp === 2 ** 31 - 1) (stamp = 1), seen.fill(0);
+  if (++stamp === 2 ** 31 - 1) {
+    stamp = 1;
+    seen.fill(0);
+  }
   let top = 0;
   stack[top++] = start; // state = p * width + j
   let best = -1;

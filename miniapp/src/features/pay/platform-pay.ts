@@ -86,13 +86,14 @@ async function sandboxPost(path: string, data: Record<string, unknown>): Promise
 // --- tt and weapp: the platform's own cashier ---
 
 /** The platform's callback-style API (neither call is promisified by Taro, so called directly). */
-type CallbackApi = (opts: Record<string, unknown> & { success: (res: any) => void; fail: (err: any) => void }) => void;
+type CallbackApi = (opts: Record<string, unknown> & { success: (res: unknown) => void; fail: (err: unknown) => void }) => void;
 declare const tt: Record<string, CallbackApi> | undefined;
 declare const wx: Record<string, CallbackApi> | undefined;
 
-function callPlatform(api: CallbackApi | undefined, name: string, args: Record<string, unknown>): Promise<any> {
+/** `T`: what the platform documents its success callback to receive (not checked: the platform's own API). */
+function callPlatform<T = unknown>(api: CallbackApi | undefined, name: string, args: Record<string, unknown>): Promise<T> {
   if (typeof api !== 'function') return Promise.reject(new PaymentError(`当前版本不支持支付（缺少 ${name}），请升级客户端`));
-  return new Promise((resolve, reject) => api({ ...args, success: resolve, fail: reject }));
+  return new Promise<T>((resolve, reject) => api({ ...args, success: (res) => resolve(res as T), fail: reject }));
 }
 
 /**
@@ -108,7 +109,7 @@ function isCancel(err: unknown): boolean {
 async function douyinPay(params: DouyinPayParams): Promise<PaymentOutcome> {
   const api = typeof tt === 'undefined' ? undefined : tt;
   try {
-    const created = await callPlatform(api?.requestOrder, 'tt.requestOrder', { data: params.data, byteAuthorization: params.byteAuthorization });
+    const created = await callPlatform<{ orderId: string }>(api?.requestOrder, 'tt.requestOrder', { data: params.data, byteAuthorization: params.byteAuthorization });
     await callPlatform(api?.getOrderPayment, 'tt.getOrderPayment', { orderId: created.orderId });
     return 'paid';
   } catch (err) {

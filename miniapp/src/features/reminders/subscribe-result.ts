@@ -1,5 +1,4 @@
 import type { ConsentResult, ReminderKind } from '@drama/shared/reminders';
-import { isRecord } from '@/lib/guard-schema';
 
 /** One template in a subscribe dialog: the platform's id, and which reminder kind it stands for. */
 export interface SubscribeTemplate {
@@ -9,6 +8,8 @@ export interface SubscribeTemplate {
 }
 
 export type ConsentResults = Partial<Record<ReminderKind, ConsentResult>>;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The platform's answer to one requestSubscribeMessage call, as results per kind (PLATFORM.md §3, §5):

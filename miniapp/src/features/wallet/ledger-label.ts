@@ -1,4 +1,4 @@
-import type { LedgerEntry } from './api/get-ledger';
+import type { LedgerEntryView } from '@drama/shared/ledger';
 
 /** How one ledger row reads: why the wallet changed, and by how many coins (bonus included). */
 export interface LedgerLabel {
@@ -22,7 +22,7 @@ const reasons: Record<string, string> = {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
-export function ledgerLabel(e: LedgerEntry): LedgerLabel {
+export function ledgerLabel(e: LedgerEntryView): LedgerLabel {
   let title = reasons[e.reason] ?? '账户变动';
   // Stopping renewal is a membership change that the cancel handler records with a `cancel:` ref.
   if (e.reason === 'membership' && e.ref.startsWith('cancel:')) title = '取消自动续费';

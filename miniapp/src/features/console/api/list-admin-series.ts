@@ -30,11 +30,13 @@ export function useAdminSeries() {
     shownBefore.current = true;
   });
   const moving = query.status === 'success' && query.data.some(inMotion);
+  const data = query.status === 'success' ? query.data : null;
+  const { reload } = query;
   useEffect(() => {
     if (!moving) return;
-    const timer = setTimeout(query.reload, refreshMs);
+    const timer = setTimeout(reload, refreshMs);
     return () => clearTimeout(timer);
-  }, [moving, query.status === 'success' ? query.data : null]);
+  }, [moving, data, reload]);
   if (query.status === 'success') last.current = query.data;
   return query.status === 'loading' && last.current ? { ...query, status: 'success' as const, data: last.current } : query;
 }

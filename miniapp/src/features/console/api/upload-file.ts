@@ -1,30 +1,16 @@
-import type { Schema } from '@/lib/api-client';
+import { adminUploadOutputSchema, type AdminUploadOutput } from '@drama/shared/admin';
 import { adminRequest } from './admin-request';
-
-interface AdminUpload {
-  key: string;
-  url: string;
-  headers: Record<string, string>;
-  cover?: string;
-}
-
-const uploadSchema: Schema<AdminUpload> = {
-  safeParse: (v) =>
-    v && typeof v === 'object' && typeof (v as AdminUpload).key === 'string' && typeof (v as AdminUpload).url === 'string'
-      ? { success: true, data: v as AdminUpload }
-      : { success: false, error: { issues: ['not an upload'] } },
-};
 
 /**
  * Uploads an episode file, a cover or a cost report: POST /admin/uploads for a presigned PUT, then the
  * file straight to S3 with exactly the signed type and length (H5: the browser's File). Returns the object key.
  */
-export async function uploadFile(kind: 'media' | 'cover' | 'report', seriesId: string, file: File): Promise<AdminUpload> {
+export async function uploadFile(kind: 'media' | 'cover' | 'report', seriesId: string, file: File): Promise<AdminUploadOutput> {
   const contentType = kind === 'media' ? 'video/mp4' : file.type;
   const upload = await adminRequest('/admin/uploads', {
     method: 'POST',
     data: { kind, seriesId, contentType, bytes: file.size },
-    schema: uploadSchema,
+    schema: adminUploadOutputSchema,
   });
   const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: file });
   if (!put.ok) throw new Error(`上传失败（${put.status}）`);

@@ -1,5 +1,5 @@
+import { followStateSchema, type FollowState } from '@drama/shared/habits';
 import { apiRequest } from '@/lib/api-client';
-import { followStateSchema, type FollowState } from './follow-series';
 
 /** DELETE /follows/{seriesId}: 取消追剧. */
 export const unfollowSeries = (seriesId: string): Promise<FollowState> =>

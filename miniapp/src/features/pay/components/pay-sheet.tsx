@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { orderPageUrl } from '@/lib/routes';
+import { useLatest } from '@/lib/use-latest';
 import type { PayOrder } from '../hooks/use-pay-order';
 import { SandboxCashier } from './sandbox-cashier';
 import './pay-sheet.css';
@@ -24,11 +25,13 @@ export function PaySheet({ pay, placement = 'fixed', doneLabel = '完成', onDon
     pay.reset();
     onDone?.();
   };
+  // The timer starts when the purchase is done, not again at each render's new `finish`.
+  const latestFinish = useLatest(finish);
   useEffect(() => {
     if (state.step !== 'done' || !autoCloseMs) return;
-    const timer = setTimeout(finish, autoCloseMs);
+    const timer = setTimeout(() => latestFinish.current(), autoCloseMs);
     return () => clearTimeout(timer);
-  }, [state.step, autoCloseMs]);
+  }, [state.step, autoCloseMs, latestFinish]);
 
   if (state.step === 'idle') return null;
   const mask = `pay-mask pay-mask--${placement}`;

@@ -1,4 +1,4 @@
-import { unlockOutputSchema, type UnlockInput } from '@drama/shared/wallet';
+import { insufficientCoinsSchema, unlockOutputSchema, type UnlockInput } from '@drama/shared/wallet';
 import { ApiError, apiRequest } from '@/lib/api-client';
 
 /** POST /unlocks: spends coins on one episode, or says how many are missing (402 INSUFFICIENT_COINS). */
@@ -11,9 +11,8 @@ export async function unlockEpisode(input: UnlockInput): Promise<UnlockResult> {
     return { kind: 'unlocked', coins: out.coins, bonusCoins: out.bonusCoins };
   } catch (err) {
     if (err instanceof ApiError && err.status === 402 && err.code === 'INSUFFICIENT_COINS') {
-      // shared/ has no schema for this body yet: `{code, message, price, shortBy}` (API.md, Money).
-      const body = err.body as { price?: unknown; shortBy?: unknown };
-      if (typeof body.shortBy === 'number') return { kind: 'short', price: Number(body.price) || 0, shortBy: body.shortBy };
+      const body = insufficientCoinsSchema.safeParse(err.body);
+      if (body.success) return { kind: 'short', price: body.data.price, shortBy: body.data.shortBy };
     }
     throw err;
   }

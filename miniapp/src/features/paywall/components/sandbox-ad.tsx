@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
+import { useLatest } from '@/lib/use-latest';
 import './sandbox-ad.css';
 
 /** How long the sandbox's ad runs: a real rewarded video runs 15–30 s; the sandbox keeps it short. */
@@ -11,14 +12,16 @@ export const sandboxAdSeconds = 5;
  */
 export function SandboxAd({ onEnded, onClosed }: { onEnded: () => void; onClosed: () => void }) {
   const [left, setLeft] = useState(sandboxAdSeconds);
+  // A parent re-rendering with a new `onEnded` must not restart the second being counted.
+  const ended = useLatest(onEnded);
   useEffect(() => {
     if (left <= 0) {
-      onEnded();
+      ended.current();
       return;
     }
     const timer = setTimeout(() => setLeft((s) => s - 1), 1000);
     return () => clearTimeout(timer);
-  }, [left]);
+  }, [left, ended]);
 
   return (
     <View className="sandbox-ad" role="dialog" aria-label="激励视频广告">

@@ -20,7 +20,8 @@ export function useEpisodeSource(seriesId: string, episode: number): EpisodeSour
   useEffect(() => setMediaFailures(0), [seriesId, episode]);
   // In Douyin, an entitled episode of an online album plays in Douyin's playlet player.
   const playlet = play.status === 'success' && play.data.kind === 'playable' ? play.data.playlet : undefined;
-  useEffect(() => void openInPlayletPlayer(playlet), [playlet?.albumId, playlet?.episodeId]);
+  const { albumId, episodeId } = playlet ?? {};
+  useEffect(() => void openInPlayletPlayer(albumId !== undefined && episodeId !== undefined ? { albumId, episodeId } : undefined), [albumId, episodeId]);
 
   const refetch = () => {
     forgetPlay({ seriesId, episode });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SceneControl } from '@drama/shared/scenes';
 import { errorText } from '@/lib/error-text';
+import { useLatest } from '@/lib/use-latest';
 import { ApiError } from '@/lib/api-client';
 import { createScene, type SceneSource } from '../api/create-scene';
 import { getScene } from '../api/get-scene';
@@ -44,6 +45,8 @@ export function useScene(source: SceneSource | null) {
   const run = useRef(0);
   const pressing = useRef(false);
   const key = source ? JSON.stringify(source) : '';
+  // `source` is rebuilt by each render; `key` says when it means something new.
+  const latestSource = useLatest(source);
 
   const poll = useCallback((id: number, sceneId: string, step: number) => {
     const tick = async () => {
@@ -64,6 +67,7 @@ export function useScene(source: SceneSource | null) {
   }, []);
 
   useEffect(() => {
+    const source = latestSource.current;
     if (!source) return undefined;
     const id = ++run.current;
     pressing.current = false;
@@ -77,10 +81,11 @@ export function useScene(source: SceneSource | null) {
       (error: unknown) => id === run.current && setView({ status: 'error', error }),
     );
     return () => {
+      // A counter, not a DOM node: bumping it on cleanup is what drops the old scene's answers.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       run.current++;
     };
-    // `source` is rebuilt by each render; `key` says when it means something new.
-  }, [key, attempt, poll]);
+  }, [key, attempt, poll, latestSource]);
 
   const press = useCallback(
     async (action: number) => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { addDays, shanghaiDate } from '@drama/shared/calendar';
 import { stageRate, type FunnelOutput } from '@drama/shared/admin';
 import { StateView } from '@/components/state-view/state-view';
@@ -51,7 +51,7 @@ export default function ConsoleDashboardPage() {
   // Series rows are keyed by id: the operator reads titles.
   const catalog = useAdminSeries();
   const titles = useMemo(() => new Map(catalog.status === 'success' ? catalog.data.map((s) => [s.id, s.title]) : []), [catalog]);
-  const seriesName = (key: string) => titles.get(key) ?? key;
+  const seriesName = useCallback((key: string) => titles.get(key) ?? key, [titles]);
   const [campaign, setCampaign] = useState<string>();
   const [seriesKey, setSeriesKey] = useState<string>();
 
@@ -69,7 +69,7 @@ export default function ConsoleDashboardPage() {
         reminders: remindersOption(data.reminders),
         retention: retentionOption(data.retention),
       },
-    [data, pickedCampaign?.key, pickedSeries?.key, titles],
+    [data, pickedCampaign, pickedSeries, seriesName],
   );
 
   if (!signedIn) return null;

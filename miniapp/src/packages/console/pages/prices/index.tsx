@@ -19,11 +19,13 @@ export default function ConsolePricesPage() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
+  // The form starts from each answer the server gives (the first load, and a retry).
+  const loaded = products.status === 'success' ? products.data : undefined;
   useEffect(() => {
-    if (products.status !== 'success') return;
-    setPacks(products.data.coinPacks.map(rowOf));
-    setPlans(products.data.memberships.map((m) => ({ plan: m.plan, title: m.title, yuan: (m.priceFen / 100).toFixed(2) })));
-  }, [products.status]);
+    if (!loaded) return;
+    setPacks(loaded.coinPacks.map(rowOf));
+    setPlans(loaded.memberships.map((m) => ({ plan: m.plan, title: m.title, yuan: (m.priceFen / 100).toFixed(2) })));
+  }, [loaded]);
 
   if (!signedIn) return null;
   if (products.status === 'loading') return <StateView kind="loading" />;

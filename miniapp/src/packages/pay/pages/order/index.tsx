@@ -34,11 +34,12 @@ export default function OrderPage() {
   if (order.status === 'success') last.current = order.data;
   const shown = last.current;
   const settling = order.status === 'success' && (order.data.status === 'pending' || order.data.status === 'paid');
+  const { reload } = order;
   useEffect(() => {
     if (!settling) return;
-    const timer = setTimeout(order.reload, refreshMs);
+    const timer = setTimeout(reload, refreshMs);
     return () => clearTimeout(timer);
-  }, [settling, order.data]);
+  }, [settling, order.data, reload]);
 
   if (!orderId) return <StateView kind="empty" text="没有指定订单" />;
   if (shown) return <OrderDetails order={shown} />;
