@@ -14,6 +14,7 @@ import { dynamoIngestCatalog, dynamoIngestJobs } from '../../src/adapters/dynamo
 import { dynamoIngestStore } from '../../src/adapters/dynamodb-ingest';
 import { burnLicence } from '../../src/adapters/ffmpeg-burn-in';
 import { ffmpegMarkedEncoder } from '../../src/adapters/ffmpeg-hls';
+import { tempScratch } from '../../src/adapters/scratch-dir';
 import { s3Files } from '../../src/adapters/s3-files';
 import type { IngestPorts } from '../../src/domain/media/burn-in';
 import { hlsStep, type MarkedEncoder, type MarkedHls } from '../../src/domain/media/hls';
@@ -101,7 +102,7 @@ export async function ingestEpisodes(
   const files = s3Files(clients.s3, s.mediaBucket);
   const ports = {
     store: dynamoIngestStore(clients.documents, s.tableName),
-    steps: [hlsStep({ files, encoder: cachedEncoder(path.join(s.renderDir, 'hls')), secret })],
+    steps: [hlsStep({ files, encoder: cachedEncoder(path.join(s.renderDir, 'hls')), secret, scratch: tempScratch() })],
     now: () => new Date(),
   };
   for (const [i, item] of items.entries()) {

@@ -45,11 +45,12 @@ export function unpackWindow(stored: unknown): number[][] {
  * the press's write on dynalite ~1 ms shorter.) `window` on a branch is the layout before that change.
  */
 type StoredBranch = { action: number; tokens?: unknown; window?: unknown; png: string };
+type StoredScene = Record<string, unknown> & { pending?: { step: number; branches?: StoredBranch[] } | null; controls?: Scene['controls'] };
 
-function fromItem(item: Record<string, any>): Scene {
+function fromItem(item: StoredScene): Scene {
   const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, window: stored, last, pending, ...scene } = item;
   const window = last === undefined ? unpackWindow(stored) : nextWindow(unpackWindow(stored), unpackWindow(last)[0]);
-  const branches = ((pending?.branches ?? []) as StoredBranch[]).map((b) => ({
+  const branches = (pending?.branches ?? []).map((b) => ({
     action: Number(b.action),
     window: b.tokens === undefined ? unpackWindow(b.window) : nextWindow(window, unpackWindow(b.tokens)[0]),
     png: b.png,

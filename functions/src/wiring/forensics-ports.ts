@@ -10,6 +10,7 @@ import { decodeLuma } from '../adapters/ffmpeg-luma';
 import { batchSigner } from '../adapters/media-url-batch';
 import { s3Client, s3Files } from '../adapters/s3-files';
 import { credentialsFromEnv, mediaLocation } from '../adapters/s3-media';
+import { tempScratch } from '../adapters/scratch-dir';
 import type { LumaFrames } from '../domain/forensics/read';
 import type { TracePorts } from '../domain/forensics/trace';
 import { hlsStep } from '../domain/media/hls';
@@ -105,7 +106,7 @@ export const tracePorts = (): TracePorts => {
 /** The marked-HLS stage's ports for the Lambda: the table's jobs, the media bucket, ffmpeg (a layer in AWS). */
 export const ingestPorts = (): IngestPorts => ({
   store: dynamoIngestStore(documentClient(), config().tableName),
-  steps: [hlsStep({ files: s3Files(s3Client(), config().mediaBucket), encoder: ffmpegMarkedEncoder(), secret: markSecret() })],
+  steps: [hlsStep({ files: s3Files(s3Client(), config().mediaBucket), encoder: ffmpegMarkedEncoder(), secret: markSecret(), scratch: tempScratch() })],
   now: clock,
   log: (message, fields) => logger.info(message, fields),
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { TextSafety, Verdict } from '../../domain/comments/comments';
 import { config } from '../../lib/config';
 import { logger } from '../../lib/logger';
@@ -22,13 +23,29 @@ const timeoutMs = 3000;
 type Token = { value: string; expiresAt: number };
 const tokens = new Map<'douyin' | 'wechat', Token>();
 
-async function json(url: string, init: RequestInit = {}): Promise<Record<string, any>> {
+/**
+ * The platforms' answers, read at the edge: every field optional, so that an answer missing one
+ * reads as "unchecked" (or a refused token) instead of throwing on a property of undefined.
+ */
+const answers = {
+  douyinToken: z.object({ data: z.object({ access_token: z.string().optional(), expires_in: z.number().optional() }).optional() }),
+  wechatToken: z.object({ access_token: z.string().optional(), expires_in: z.number().optional() }),
+  antidirt: z.object({
+    code: z.number().optional(),
+    data: z.array(z.object({ code: z.number().optional(), predicts: z.array(z.object({ hit: z.boolean().optional() })).optional() })).optional(),
+  }),
+  msgSecCheck: z.object({ errcode: z.number().optional(), result: z.object({ suggest: z.string().optional() }).optional() }),
+};
+
+/** The JSON a platform answered, as the schema reads it; an answer of another shape reads as empty. */
+async function json<T>(schema: z.ZodType<T>, url: string, init: RequestInit = {}): Promise<Partial<T>> {
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  return (await response.json().catch(() => ({}))) as Record<string, any>;
+  const parsed = schema.safeParse(await response.json().catch(() => ({})));
+  return parsed.success ? parsed.data : {};
 }
 
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  json(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const post = <T>(schema: z.ZodType<T>, url: string, body: unknown, headers: Record<string, string> = {}) =>
+  json(schema, url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 function bases() {
   const c = config();
@@ -43,11 +60,11 @@ async function token(platform: 'douyin' | 'wechat', fresh = false): Promise<stri
   let value: string | undefined;
   let expiresInS = 7200;
   if (platform === 'douyin') {
-    const body = await post(`${douyin}/api/apps/v2/token`, { appid: douyinApp().DOUYIN_APP_ID, secret: douyinApp().DOUYIN_APP_SECRET, grant_type: 'client_credential' });
+    const body = await post(answers.douyinToken, `${douyin}/api/apps/v2/token`, { appid: douyinApp().DOUYIN_APP_ID, secret: douyinApp().DOUYIN_APP_SECRET, grant_type: 'client_credential' });
     value = body.data?.access_token;
     expiresInS = body.data?.expires_in ?? expiresInS;
   } else {
-    const body = await json(`${wechat}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(wechatApp().WECHAT_APP_ID)}&secret=${encodeURIComponent(wechatApp().WECHAT_APP_SECRET)}`);
+    const body = await json(answers.wechatToken, `${wechat}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(wechatApp().WECHAT_APP_ID)}&secret=${encodeURIComponent(wechatApp().WECHAT_APP_SECRET)}`);
     value = body.access_token;
     expiresInS = body.expires_in ?? expiresInS;
   }
@@ -64,9 +81,9 @@ async function withToken<T>(platform: 'douyin' | 'wechat', call: (token: string)
 
 async function douyinCheck(texts: readonly string[]): Promise<Verdict> {
   return withToken('douyin', async (xToken) => {
-    const body = await post(`${bases().douyin}/api/v2/tags/text/antidirt`, { tasks: texts.map((content) => ({ content })) }, { 'X-Token': xToken });
-    if (!Array.isArray(body.data)) return { result: 'unchecked' as Verdict, badToken: body.code === 401 };
-    const tasks = body.data as Array<{ code?: number; predicts?: Array<{ hit?: boolean }> }>;
+    const body = await post(answers.antidirt, `${bases().douyin}/api/v2/tags/text/antidirt`, { tasks: texts.map((content) => ({ content })) }, { 'X-Token': xToken });
+    const tasks = body.data;
+    if (!tasks) return { result: 'unchecked' as Verdict, badToken: body.code === 401 };
     if (tasks.some((t) => t.predicts?.some((p) => p.hit === true))) return { result: 'refuse', badToken: false };
     const answered = tasks.length === texts.length && tasks.every((t) => t.code === 0 && Array.isArray(t.predicts));
     return { result: answered ? 'pass' : 'unchecked', badToken: false };
@@ -78,8 +95,8 @@ const wechatBadToken = new Set([40001, 42001, 40014]);
 async function wechatCheck(texts: readonly string[], openId: string): Promise<Verdict> {
   const one = (content: string) =>
     withToken('wechat', async (accessToken) => {
-      const body = await post(`${bases().wechat}/wxa/msg_sec_check?access_token=${encodeURIComponent(accessToken)}`, { content, version: 2, scene: 2, openid: openId });
-      if (body.errcode !== 0) return { result: 'unchecked' as Verdict, badToken: wechatBadToken.has(body.errcode) };
+      const body = await post(answers.msgSecCheck, `${bases().wechat}/wxa/msg_sec_check?access_token=${encodeURIComponent(accessToken)}`, { content, version: 2, scene: 2, openid: openId });
+      if (body.errcode !== 0) return { result: 'unchecked' as Verdict, badToken: body.errcode !== undefined && wechatBadToken.has(body.errcode) };
       const suggest = body.result?.suggest;
       return { result: (suggest === 'risky' ? 'refuse' : suggest === 'review' ? 'review' : suggest === 'pass' ? 'pass' : 'unchecked') as Verdict, badToken: false };
     });

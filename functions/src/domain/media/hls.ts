@@ -1,7 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { variantsPerSegment } from '../forensics/code';
 import type { IngestJob, IngestStep } from './ingest';
 
@@ -52,6 +49,11 @@ export interface MarkedEncoder {
   encode(source: string, outDir: string, plan: MarkPlan): Promise<MarkedHls>;
 }
 
+/** A private folder on local disk for one run, removed afterwards (adapters/scratch-dir.ts). */
+export interface Scratch {
+  run<T>(work: (file: (name: string) => string) => Promise<T>): Promise<T>;
+}
+
 /** The media bucket as the ingest uses it. */
 export interface MediaFiles {
   download(key: string, file: string): Promise<void>;
@@ -67,15 +69,14 @@ export function segmentKey(secret: string, seriesId: string, episode: number, re
   return `${prefix(seriesId, episode, rev)}/${String(segment).padStart(4, '0')}-${tag}.ts`;
 }
 
-export function hlsStep(ports: { files: MediaFiles; encoder: MarkedEncoder; secret: string }): IngestStep {
+export function hlsStep(ports: { files: MediaFiles; encoder: MarkedEncoder; secret: string; scratch: Scratch }): IngestStep {
   return {
     name: 'hls',
-    async run(job: IngestJob): Promise<HlsLayout> {
-      const work = await mkdtemp(path.join(os.tmpdir(), 'drama-ingest-'));
-      try {
-        const source = path.join(work, 'source.mp4');
+    run: (job: IngestJob): Promise<HlsLayout> =>
+      ports.scratch.run(async (file) => {
+        const source = file('source.mp4');
         await ports.files.download(job.sourceKey, source);
-        const marked = await ports.encoder.encode(source, path.join(work, 'hls'), { secret: ports.secret, seriesId: job.seriesId, episode: job.episode });
+        const marked = await ports.encoder.encode(source, file('hls'), { secret: ports.secret, seriesId: job.seriesId, episode: job.episode });
         let bytes = 0;
         for (const [segment, variants] of marked.files.entries()) {
           if (variants.length !== variantsPerSegment) throw new Error(`segment ${segment} has ${variants.length} variants`);
@@ -97,9 +98,6 @@ export function hlsStep(ports: { files: MediaFiles; encoder: MarkedEncoder; secr
           bytes,
           psnr: { min: Number(marked.psnr.min.toFixed(2)), mean: Number(marked.psnr.mean.toFixed(2)) },
         };
-      } finally {
-        await rm(work, { recursive: true, force: true });
-      }
-    },
+      }),
   };
 }
