@@ -1,5 +1,6 @@
 import { ingestStale } from '../domain/media/burn-in';
 import { ingestEpisode } from '../domain/media/episode-ingest';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { episodeIngestPorts } from '../wiring/episode-ingest-ports';
 import { ingestPorts } from '../wiring/ingest-ports';
@@ -11,7 +12,7 @@ import { ingestPorts } from '../wiring/ingest-ports';
  * for previews. Never throws: locally an asynchronous invocation that throws takes
  * serverless-offline down, and the schedule (or saving the episode again) re-drives the job.
  */
-export async function handler(event: { seriesId?: unknown; index?: unknown } | undefined): Promise<{ outcome: string }> {
+export const handler = job(async (event: { seriesId?: unknown; index?: unknown } | undefined): Promise<{ outcome: string }> => {
   try {
     if (typeof event?.seriesId === 'string' && Number.isInteger(event.index)) return { outcome: await ingestEpisode(event.seriesId, event.index as number, episodeIngestPorts()) };
     return { outcome: `${await ingestStale(ingestPorts, 5 * 60_000)} stale ingests run again` };
@@ -19,4 +20,4 @@ export async function handler(event: { seriesId?: unknown; index?: unknown } | u
     logger.error('ingest failed: the schedule runs it again', { event, error: (error as Error).message });
     return { outcome: 'failed' };
   }
-}
+});

@@ -1,4 +1,5 @@
 import { precomputeBranches, precomputeRequestSchema } from '../domain/scenes/scene';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { scenePorts } from '../wiring/scene-ports';
 
@@ -10,7 +11,7 @@ import { scenePorts } from '../wiring/scene-ports';
  * would come a minute later, for a step the viewer has left (serverless.yml gives it no retries).
  * Locally an asynchronous invocation that throws also takes serverless-offline down with it.
  */
-export async function handler(event: unknown): Promise<{ stored: boolean }> {
+export const handler = job(async (event: unknown): Promise<{ stored: boolean }> => {
   const parsed = precomputeRequestSchema.safeParse(event);
   if (!parsed.success) {
     logger.warn('precompute event refused', { issues: parsed.error.issues });
@@ -23,4 +24,4 @@ export async function handler(event: unknown): Promise<{ stored: boolean }> {
     logger.error('precompute failed: the next press computes its frame', { sceneId, step, error: (error as Error).message });
     return { stored: false };
   }
-}
+});

@@ -1,10 +1,11 @@
 import { releaseEpisodes } from '../domain/reminders/jobs';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { reminderPorts } from '../wiring/reminder-ports';
 
 /** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
-export async function handler() {
+export const handler = job(async () => {
   const counts = await releaseEpisodes(reminderPorts());
   logger.info('releaseEpisodes run', counts);
   return counts;
-}
+});

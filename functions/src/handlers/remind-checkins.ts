@@ -1,10 +1,11 @@
 import { remindCheckins } from '../domain/reminders/jobs';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { reminderPorts } from '../wiring/reminder-ports';
 
 /** Scheduled reminder job (serverless.yml): sends only against consents; see domain/reminders/jobs.ts. */
-export async function handler() {
+export const handler = job(async () => {
   const counts = await remindCheckins(reminderPorts());
   logger.info('remindCheckins run', counts);
   return counts;
-}
+});

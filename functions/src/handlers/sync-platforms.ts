@@ -1,4 +1,5 @@
 import { driveDueJobs, driveSeries } from '../domain/publishing/job';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { driverPorts } from '../wiring/driver-ports';
 
@@ -8,7 +9,7 @@ import { driverPorts } from '../wiring/driver-ports';
  * left behind). Never throws: a failure is logged and the next sweep takes the job up again (locally
  * an asynchronous invocation that throws would also take serverless-offline down).
  */
-export async function handler(event: { seriesId?: unknown } | undefined): Promise<{ driven: number }> {
+export const handler = job(async (event: { seriesId?: unknown } | undefined): Promise<{ driven: number }> => {
   try {
     const seriesId = typeof event?.seriesId === 'string' ? event.seriesId : undefined;
     return { driven: seriesId ? await driveSeries(seriesId, driverPorts()) : await driveDueJobs(driverPorts()) };
@@ -16,4 +17,4 @@ export async function handler(event: { seriesId?: unknown } | undefined): Promis
     logger.error('publish jobs not driven: the sweep retries', { error: (error as Error).message });
     return { driven: 0 };
   }
-}
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { traceCopy } from '../domain/forensics/trace';
 import { runTrace } from '../domain/forensics/traces';
+import { job } from '../lib/job';
 import { logger } from '../lib/logger';
 import { fetchSuspect, tracePorts } from '../wiring/forensics-ports';
 import { clock } from '../wiring/ports';
@@ -13,7 +14,7 @@ const traceRequestSchema = z.object({ traceId: z.string().min(1).max(40) }).stri
  * result or the failure (a trace that cannot read the file fails with the reason, shown on the
  * console). Never throws: locally an asynchronous invocation that throws takes serverless-offline down.
  */
-export async function handler(event: unknown): Promise<{ status: string }> {
+export const handler = job(async (event: unknown): Promise<{ status: string }> => {
   const parsed = traceRequestSchema.safeParse(event);
   if (!parsed.success) {
     logger.warn('trace event refused', { issues: parsed.error.issues });
@@ -26,4 +27,4 @@ export async function handler(event: unknown): Promise<{ status: string }> {
     logger.error('trace failed', { traceId: parsed.data.traceId, error: (error as Error).message });
     return { status: 'failed' };
   }
-}
+});

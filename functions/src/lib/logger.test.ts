@@ -108,4 +108,23 @@ describe('request id on every line', () => {
     ]);
     expect(direct.map((l) => l.function_request_id)).toEqual([event.requestContext.requestId]);
   });
+
+  it('tags what a scheduled or async job logs with its request id, a fresh one per run without a context', async () => {
+    const { job } = await import('./job');
+    const { logger } = await import('./logger');
+    const handler = job(async (event: { n: number } | undefined) => {
+      logger.info('inside the job', { n: event?.n });
+      return event?.n;
+    });
+    const context = { awsRequestId: 'lambda-job-1', functionName: 'sweep', invokedFunctionArn: 'arn:aws:lambda:local:0:function:sweep', memoryLimitInMB: '1024' } as unknown as import('aws-lambda').Context;
+
+    const scheduled = await linesOf(() => handler({ n: 1 }, context));
+    const first = await linesOf(() => handler());
+    const second = await linesOf(() => handler());
+
+    expect(scheduled.map((l) => [l.message, l.function_request_id])).toEqual([['inside the job', 'lambda-job-1']]);
+    expect(first[0].function_request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second[0].function_request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set([first[0].function_request_id, second[0].function_request_id, 'lambda-job-1']).size).toBe(3);
+  });
 });
