@@ -4,6 +4,7 @@ import { budgetTiers, budgetTierText, reportContentTypes, type BudgetTier } from
 import { errorText } from '@/lib/error-text';
 import { putCompliance } from '../api/put-compliance';
 import { uploadFile } from '../api/upload-file';
+import { ActionMessages } from './action-messages';
 import { Card } from './console-nav';
 import { ReviewDetails } from './review-status';
 import './review-status.css';
@@ -64,16 +65,7 @@ export function ComplianceCard({ series, onSaved }: { series: AdminSeries; onSav
           {busy ? '保存中…' : '保存合规信息'}
         </button>
       </div>
-      {error && (
-        <p className="console-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="console-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <ActionMessages error={error} notice={notice} />
       <ReviewDetails review={series.review} />
     </Card>
   );
