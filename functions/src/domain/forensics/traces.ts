@@ -55,3 +55,8 @@ export async function getTrace(traceId: string, traces: TraceStore): Promise<Tra
   if (!trace) throw new NotFound(`no trace ${traceId}`);
   return trace;
 }
+
+/** GET /admin/traces: the latest recorded traces, newest first. */
+export async function latestTraces(ports: { traces: TraceStore }): Promise<{ items: Trace[] }> {
+  return { items: await ports.traces.latest(20) };
+}

@@ -1,5 +1,6 @@
 import type { CatalogReader } from '../catalog/catalog';
 import { NotFound } from '../errors';
+import type { FollowsOutput } from '@drama/shared/habits';
 
 export interface FollowStore {
   /** Records the follow once (a repeat changes nothing); the release job fans out over followers. */
@@ -23,4 +24,14 @@ export async function setFollow(userId: string, seriesId: string, following: boo
   if (!series || !series.published) throw new NotFound(`no series ${seriesId}`);
   await ports.follows.follow(userId, seriesId, ports.now());
   return { seriesId, following: true };
+}
+
+/** The viewer's follows as the store lists them (newest first). */
+export interface FollowList {
+  follows(userId: string): Promise<FollowsOutput['items']>;
+}
+
+/** GET /me/follows: the series the viewer follows, newest first. */
+export async function followsOf(userId: string, ports: { follows: FollowList }): Promise<FollowsOutput> {
+  return { items: await ports.follows.follows(userId) };
 }

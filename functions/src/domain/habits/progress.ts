@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@drama/shared/calendar';
-import type { ProgressInput } from '@drama/shared/habits';
+import type { HistoryOutput, ProgressInput } from '@drama/shared/habits';
 import type { CatalogReader } from '../catalog/catalog';
 import { NotFound } from '../errors';
 import type { EventSink } from '../events/events';
@@ -32,4 +32,14 @@ export async function saveProgress(userId: string, input: ProgressInput, ports: 
     await ports.events.record({ kind: 'play_complete', userId, seriesId: input.seriesId, episode: endedEpisode }, `complete:${userId}:${input.seriesId}:${endedEpisode}:${shanghaiDate(now)}`);
   }
   return { saved };
+}
+
+/** The viewer's resume points as the store lists them (most recently watched first). */
+export interface HistoryList {
+  history(userId: string): Promise<HistoryOutput['items']>;
+}
+
+/** GET /me/history: where the viewer left each series, most recent first (the feed's 继续观看). */
+export async function historyOf(userId: string, ports: { history: HistoryList }): Promise<HistoryOutput> {
+  return { items: await ports.history.history(userId) };
 }
