@@ -58,15 +58,19 @@ describe('loadStage', () => {
   });
 });
 
+/** A private copy of the committed artifacts, for tests that edit their JSON. */
+function copyOfArtifacts(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
+  for (const stage of ['tokenizer_encoder', 'tokenizer_decoder', 'dynamics_context', 'dynamics']) {
+    copyFileSync(join(defaultArtifactsDir, `${stage}.onnx`), join(dir, `${stage}.onnx`));
+    copyFileSync(join(defaultArtifactsDir, `${stage}.json`), join(dir, `${stage}.json`));
+  }
+  return dir;
+}
+
 describe('WorldModel.load', () => {
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
-    for (const stage of ['tokenizer_encoder', 'tokenizer_decoder', 'dynamics_context', 'dynamics']) {
-      copyFileSync(join(defaultArtifactsDir, `${stage}.onnx`), join(dir, `${stage}.onnx`));
-      copyFileSync(join(defaultArtifactsDir, `${stage}.json`), join(dir, `${stage}.json`));
-    }
-  });
+  beforeEach(() => (dir = copyOfArtifacts()));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('samples at the temperature the model was measured with, and refuses artifacts that chose another', async () => {
@@ -83,13 +87,7 @@ describe('WorldModel.load', () => {
 
 describe('the named controls', () => {
   let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'artifacts-'));
-    for (const stage of ['tokenizer_encoder', 'tokenizer_decoder', 'dynamics_context', 'dynamics']) {
-      copyFileSync(join(defaultArtifactsDir, `${stage}.onnx`), join(dir, `${stage}.onnx`));
-      copyFileSync(join(defaultArtifactsDir, `${stage}.json`), join(dir, `${stage}.json`));
-    }
-  });
+  beforeEach(() => (dir = copyOfArtifacts()));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const editControls = (controls: unknown) => {
