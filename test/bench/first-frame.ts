@@ -123,22 +123,23 @@ async function main() {
       // (the current video plays on, the next one never starts): such a swipe is counted as ignored and
       // made again, and the figure is measured from the release of the swipe that moved the feed.
       const x = box.x + box.width / 2;
-      let result: { ms: number; readyState: number; by: string } | null = null;
-      for (let attempt = 1; !result; attempt++) {
+      type FirstFrame = { ms: number; readyState: number; by: string };
+      const swipe = async (attempt: number): Promise<FirstFrame> => {
         await page.evaluate(`(${armFirstFrame})(${JSON.stringify(videoOf(i + 1))})`);
         await page.mouse.move(x, box.y + box.height * 0.75);
         await page.mouse.down();
         for (let s = 1; s <= 5; s++) await page.mouse.move(x, box.y + box.height * (0.75 - 0.1 * s));
         await page.mouse.up();
-        result = await page.evaluate(() => Promise.race([(window as unknown as { firstFrame: Promise<{ ms: number; readyState: number; by: string }> }).firstFrame, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]));
-        if (result) break;
+        const frame = await page.evaluate(() => Promise.race([(window as unknown as { firstFrame: Promise<FirstFrame> }).firstFrame, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]));
+        if (frame) return frame;
         const state = await page.evaluate(() => [...document.querySelectorAll('video')].map((v) => ({ id: v.closest('[id]')?.id, paused: v.paused, t: v.currentTime, rs: v.readyState, src: v.src.slice(0, 60) })));
         const stayed = state.find((v) => v.id === `feed-video-${i}`)?.paused === false && state.find((v) => v.id === `feed-video-${i + 1}`)?.t === 0;
         if (!stayed || attempt === 3) throw new Error(`swipe ${i + 1}: no frame of series ${i + 2} within 5 s: ${JSON.stringify(state)}`);
         ignored++;
         console.log(`swipe ${String(i + 1).padStart(2)}: ignored by the swiper (the feed stayed on series ${i + 1}); swiping again`);
-      }
-      if (!result) throw new Error('unreachable: the loop ends with a result or throws');
+        return swipe(attempt + 1);
+      };
+      const result = await swipe(1);
       results.push(result);
       const source = await page.evaluate((sel) => (document.querySelector(sel) as HTMLVideoElement).currentSrc.slice(0, 5), videoOf(i + 1));
       console.log(`swipe ${String(i + 1).padStart(2)}: first frame ${result.ms.toFixed(1).padStart(6)} ms after release (${result.by}; next video readyState ${result.readyState} at the swipe; ${source === 'blob:' ? 'HLS through hls.js' : 'not HLS'})`);
