@@ -6,6 +6,10 @@ On validation clips (data.validation_seeds: neither trained on nor reported), af
   labels are read for naming only, as Genie's authors named theirs by looking); latent actions named
   alike are merged into one control, the one that coincides with that true action most often; a
   latent "noop" is the scene's stand-still and never a control.
+- `learned_controls`: the issue's d-pad shows push in/out "where learned": a named control becomes a
+  button only if, pressed 4 times from the first frames of the validation drama clips, it moves the
+  picture as its name says in at least LEARNED % of the runs (steer.as_named; no true action read). A
+  button that more often does something else than its name would mislead the viewer.
 
 On held-out data (`evaluate`; steer.py runs the scenes on stills):
 - start-frame PSNR: tokenizer round trip (the first frame as the app shows it) of the drama stills, the
@@ -34,6 +38,8 @@ from .pictures import write_pictures
 from .report import write_report
 
 GEN_STEPS = 4  # the t of ΔtPSNR(t)
+LEARNED = 50.0  # % of validation runs a named control must move as named to be a button (`learned_controls`)
+MOVE = 4  # px a press moves the view (data.ClipConfig.move): the least shift `steer.as_named` counts
 TEMPERATURES = (0.0, 0.25, 0.5, 1.0)  # the sampling temperatures `choose_temperature` tries (0 is greedy)
 
 
@@ -127,6 +133,21 @@ def names_from(latent: np.ndarray, truth: np.ndarray, A: int) -> dict:
     return {"names": names, "controls": controls, "joint": joint}
 
 
+def learned_controls(tokenizer, dynamics, clips, names: dict, seed: int) -> dict:
+    """`names` with only the controls that move as named in at least LEARNED % of 4-press runs from the first
+    frames of the validation drama clips (clips: frames, actions, kinds; the actions are not read). Adds
+    `validation_as_named` {name: %} and `not_learned` (the names left out)."""
+    frames, _, kinds = clips
+    check = steer.as_named(tokenizer, dynamics, frames[kinds == KINDS.index("drama"), 0], names["controls"], seed, move=MOVE)
+    return keep_learned(names, check["by_name"])
+
+
+def keep_learned(names: dict, as_named: dict) -> dict:
+    """`names` whose controls are those moving as named in at least LEARNED % of the runs (`as_named`: {name: %})."""
+    kept = [c for c in names["controls"] if as_named[c["name"]] >= LEARNED]
+    return {**names, "controls": kept, "validation_as_named": as_named, "not_learned": [c for c in names["controls"] if c not in kept]}
+
+
 def stand_still_action(names: dict):
     """The latent action a scene stands still with: of those named noop, the one most often a noop."""
     same = [a for a, n in enumerate(names["names"]) if n == "noop"]
@@ -166,7 +187,8 @@ def evaluate(tokenizer, lam, dynamics, held: dict, names: dict, cfg, train_minut
     m["drama"]["frames_uint8"] = tuple(np.concatenate([m["drama"]["real"][:, :1], to_uint8(g[:3])], axis=1) for g in m["drama"]["frames"])
     m["platformer"] = {**control_figures(tokenizer, lam, dynamics, held["platformer"], names, cfg.seed), "clips": len(held["platformer"][0])}
     # --- scenes from the drama stills: named controls, 32 random presses, 32 stand-still presses ---
-    m["named"] = steer.as_named(tokenizer, dynamics, stills, names["controls"], cfg.seed, move=4)
+    m["named"] = steer.as_named(tokenizer, dynamics, stills, names["controls"], cfg.seed, move=MOVE)
+    m["not_learned"] = steer.as_named(tokenizer, dynamics, stills, names.get("not_learned", []), cfg.seed, move=MOVE)["by_name"]
     m["long"] = steer.long_runs(tokenizer, dynamics, stills, names["controls"], cfg.seed)
     noop = stand_still_action(names)
     m["still"] = None if noop is None else steer.stand_still(tokenizer, dynamics, stills, noop, cfg.seed)
@@ -175,5 +197,5 @@ def evaluate(tokenizer, lam, dynamics, held: dict, names: dict, cfg, train_minut
     m["machine"] = (f"Load average over the last 15 minutes when the evaluation ended: {os.getloadavg()[2]:.1f} on "
                     f"{os.cpu_count()} cores shared with the team (see BENCHMARKS.md).")
     write_pictures(Path(cfg.report).parent / "report", m, stills, meta, pics[keep], held)
-    write_report(Path(cfg.report), m, cfg, tokenizer, lam, dynamics)
+    write_report(Path(cfg.report), m, cfg, tokenizer, lam, dynamics, LEARNED)
     return m

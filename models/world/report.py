@@ -37,7 +37,7 @@ def kept_history(path: Path) -> str:
     return text[text.index(TRIED):] if TRIED in text else ""
 
 
-def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
+def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics, learned: float):
     rows = goals(m, cfg)
     unmet = [g[0] for g in rows if not g[3]]
     plat, names = m["platformer"], m["names"]
@@ -93,20 +93,27 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics):
         f"the other way by at least 4 px, mostly along that axis: at least half of the 16×16 blocks that are not flat, "
         f"each matched to the shifted first frame, vote so), for in/out the picture was "
         f"magnified or shrunk by more than 5 % (the best-matching zoom about the centre). By control: "
-        + ", ".join(f"{k} {v:.1f} %" for k, v in m["named"]["by_name"].items()) + ".",
+        + ", ".join(f"{k} {v:.1f} %" for k, v in m["named"]["by_name"].items()) + "."
+        + ("" if not m["not_learned"] else " Named but not a button (not learned, below): "
+           + ", ".join(f"{k} {v:.1f} %" for k, v in m["not_learned"].items()) + "; the figure counts the buttons a viewer gets."),
         f"- **32-step stand-still drift**: {LONG} presses of the stand-still latent action from each drama still; after "
         "each press, how much lower the frame's PSNR against the still is than the first frame's, averaged over the "
         "stills; the figure is the largest of the 32 (worst still "
         + ("n/a" if m["still"] is None else f"{m['still']['worst']:.2f} dB") + ").",
-        f"- **Training time**: wall clock of the whole command on one thread; training alone took {m['train_minutes']:.1f} min. "
+        f"- **Training time**: wall clock of the whole command (one thread a stage; the tokenizer trains in a second process "
+        f"beside the latent action model); training alone took {m['train_minutes']:.1f} min. "
         f"{m['machine']}",
         "",
         "## The controls",
         "",
         "Each latent action is named by the true action it most often coincides with on the validation clips (the "
         "labels are read for naming only); latent actions named alike are merged into the one that coincides most "
-        "often; a stand-still is not a control. Names: "
-        + ", ".join(f"{a} {n}" for a, n in enumerate(names["names"])) + f". Controls shipped in `dynamics.json`: {controls}.",
+        "often; a stand-still is not a control. A named control is a button only where it was learned: pressed "
+        f"{PRESSES} times from the first frames of the validation drama clips, it moved the picture as named in at least "
+        f"{learned:g} % of the runs (" + ", ".join(f"{k} {v:.1f} %" for k, v in names["validation_as_named"].items())
+        + "; no true action read). Names: "
+        + ", ".join(f"{a} {n}" for a, n in enumerate(names["names"])) + f". Controls shipped in `dynamics.json`: {controls}"
+        + ("" if not names["not_learned"] else "; not learned, so not buttons: " + ", ".join(c["name"] for c in names["not_learned"])) + ".",
         "",
         f"Latent action × true action on the validation clips (rows: latent, columns: {', '.join(ACTIONS)}):",
         "",

@@ -4,19 +4,24 @@ export -> evaluation and models/REPORT.md.
     npm run train:world            # = OMP_NUM_THREADS=1 /usr/bin/python3 -m models.world.train
     python3 -m models.world.train --quick --out /tmp/w   # tiny settings, for the smoke test
 
-Stages run in order on one CPU thread with a fixed seed. The latent action model is trained on pixels
-(the best of a few short runs is carried on, chosen by its error on validation clips: lam_training.py),
-then frozen, and labels every training transition once. The tokenizer is trained on single frames;
+Each stage runs on one CPU thread with a fixed seed (its own random streams, so the result does not depend
+on what ran beside it). The latent action model is trained on pixels (the best of a few short runs is
+carried on, chosen by its error on validation clips: lam_training.py), then frozen, and labels every
+training transition once. The tokenizer is trained on single frames, in a second process beside the
+latent action model where the machine has a second core (neither reads the other: `tokenizer_beside`);
 all frames are then tokenized once; the dynamics trains on those tokens and labels (cheaper on one
 core than training the dynamics and the LAM jointly). On validation clips, the dynamics' sampling
-temperature is chosen and each latent action is named by the true action it most often coincides with
-(evaluate.choose_temperature, evaluate.name_actions): the only places a true action is read before the
+temperature is chosen, each latent action is named by the true action it most often coincides with, and
+the named controls that move the picture as named become the viewer's buttons (evaluate.choose_temperature,
+evaluate.name_actions, evaluate.learned_controls): naming is the only place a true action is read before the
 report. Checkpoints (each with its config) go to `<cache>/`, ONNX files and parity fixtures to `<out>/`,
 the report to `<report>`.
 
 Shape key: n clips, L frames a clip, N tokens a frame.
 """
 import argparse
+import multiprocessing
+import os
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -28,7 +33,7 @@ from tqdm import tqdm
 from .batches import dyn_batch, label_actions, schedule, to_float, tokenize
 from .data import KINDS, ClipConfig, make_dataset, train_seeds, validation_seeds
 from .dynamics import Dynamics, DynamicsConfig
-from .evaluate import choose_temperature, evaluate, held_out_clips, name_actions
+from .evaluate import choose_temperature, evaluate, held_out_clips, learned_controls, name_actions
 from .export import export
 from .lam_training import train_lam
 from .tokenizer import Tokenizer, TokenizerConfig
@@ -43,7 +48,7 @@ class TrainConfig:
     held_out_clips: int = 64  # of each kind: the report's set (c) of start frames
     drama_clips: int = 96  # held-out drama clips for ΔtPSNR(4) and consistency (1,440 transitions)
     eval_stills: int = 0  # drama stills the scenes are played from: 0 for all of them
-    tok_steps: int = 2000
+    tok_steps: int = 3000  # beside the LAM on the second core (`tokenizer_beside`): steps the LAM's time pays for
     tok_batch: int = 32
     tok_lr: float = 2e-3
     lam_candidates: int = 3  # LAM runs started (seeds seed..seed+2); the best after lam_trial_steps is carried on
@@ -79,6 +84,34 @@ def train_tokenizer(cfg: TrainConfig, frames: np.ndarray, rng) -> Tokenizer:
         opt.step()
         if step % 200 == 199:
             bar.set_postfix(psnr=f"{10 * np.log10(1 / max(out['mse'].item(), 1e-10)):.1f}")
+    return model.eval()
+
+
+def tokenizer_beside(cfg: TrainConfig, frames: np.ndarray, path: Path):
+    """Starts the tokenizer's training in a forked process on the second core, which saves it to `path`;
+    returns a function that waits for it and loads it. Runs it here and now on a one-core machine."""
+    def run():
+        torch.set_num_threads(1)
+        save(train_tokenizer(cfg, frames, np.random.default_rng([cfg.seed, 1])), path)
+
+    if (os.cpu_count() or 1) < 2:
+        run()
+        return lambda: load_tokenizer(path)
+    child = multiprocessing.get_context("fork").Process(target=run, name="tokenizer")
+    child.start()
+
+    def wait() -> Tokenizer:
+        child.join()
+        if child.exitcode != 0:
+            raise RuntimeError(f"the tokenizer's training process failed (exit code {child.exitcode})")
+        return load_tokenizer(path)
+    return wait
+
+
+def load_tokenizer(path: Path) -> Tokenizer:
+    state = torch.load(path)
+    model = Tokenizer(TokenizerConfig(**{k: v for k, v in state["config"].items() if k in {f.name for f in fields(TokenizerConfig)}}))
+    model.load_state_dict(state["state"])
     return model.eval()
 
 
@@ -122,7 +155,6 @@ def main(argv=None):
     start = time.time()
     torch.set_num_threads(1)
     torch.manual_seed(cfg.seed)
-    rng = np.random.default_rng(cfg.seed)
     cache, out = Path(cfg.cache), Path(cfg.out)
     cache.mkdir(parents=True, exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
@@ -132,22 +164,22 @@ def main(argv=None):
     print("kinds of the training clips:", dict(zip(KINDS, np.bincount(kinds, minlength=len(KINDS)).tolist())), flush=True)
     validation = make_dataset(validation_seeds(cfg.validation_clips), ClipConfig())  # choices made after training read these
 
-    # the LAM reads pixels only, so it trains first: a collapse shows within minutes, not after the tokenizer
+    tokenizer_done = tokenizer_beside(cfg, frames, cache / "tokenizer.pt")  # on the second core, beside the LAM
     lam, lam_errors = train_lam(cfg, frames, validation[0])
     save(lam, cache / "lam.pt")
     actions = label_actions(lam, frames)  # (n, L-1)
     print("latent action shares on training clips:", np.round(np.bincount(actions.ravel(), minlength=lam.cfg.actions) / actions.size, 3), flush=True)
 
-    tokenizer = train_tokenizer(cfg, frames, rng)
-    save(tokenizer, cache / "tokenizer.pt")
-    dynamics = train_dynamics(cfg, tokenize(tokenizer, frames), actions, rng, tokenizer.cfg.levels, lam.cfg.actions)
+    tokenizer = tokenizer_done()
+    dynamics = train_dynamics(cfg, tokenize(tokenizer, frames), actions, np.random.default_rng([cfg.seed, 2]), tokenizer.cfg.levels, lam.cfg.actions)
     del frames
 
     temperatures = choose_temperature(tokenizer, lam, dynamics, validation, cfg.seed)
     print("ΔtPSNR(4) on validation clips by sampling temperature:", {t: round(v, 2) for t, v in temperatures.items()},
           "-> sampling at", dynamics.cfg.temperature, flush=True)
-    names = name_actions(lam, validation)
-    print("latent actions named on validation clips:", names["names"], "controls:", names["controls"], flush=True)
+    names = learned_controls(tokenizer, dynamics, validation, name_actions(lam, validation), cfg.seed)
+    print("latent actions named on validation clips:", names["names"], "controls:", names["controls"],
+          "moving as named on validation frames (%):", {k: round(v, 1) for k, v in names["validation_as_named"].items()}, flush=True)
     save(dynamics, cache / "dynamics.pt")
     train_minutes = (time.time() - start) / 60
 

@@ -8,7 +8,7 @@ from models.world.agent import ACTIONS
 from models.world.batches import to_float
 from models.world.data import ClipConfig, make_dataset, train_seeds, validation_seeds
 from models.world.dynamics import Dynamics, DynamicsConfig, group2x2, ungroup2x2
-from models.world.evaluate import names_from, stand_still_action
+from models.world.evaluate import LEARNED, keep_learned, names_from, stand_still_action
 from models.world.latent_actions import LAMConfig, LatentActionModel
 from models.world.tokenizer import Tokenizer, TokenizerConfig
 
@@ -32,6 +32,18 @@ def test_tokenizer_round_trip_shapes_codes_and_a_linear_codec_from_the_start():
         coded = 10 * torch.log10(1 / ((model.decode(model.encode(frames)) - frames) ** 2).mean())
         flat = 10 * torch.log10(1 / ((frames.mean((0, 2, 3), keepdim=True) - frames) ** 2).mean())
     assert coded > flat + 4, (coded, flat, d)
+
+
+def test_the_tokenizer_trained_beside_in_a_second_process_is_the_one_trained_here(tmp_path):
+    from models.world.train import QUICK, TrainConfig, tokenizer_beside, train_tokenizer
+    cfg = TrainConfig(**QUICK)
+    frames = make_dataset(train_seeds(4))[0]
+    torch.manual_seed(0)
+    beside = tokenizer_beside(cfg, frames, tmp_path / "tokenizer.pt")()  # forked on this 2-core machine, loaded back
+    torch.manual_seed(0)
+    here = train_tokenizer(cfg, frames, np.random.default_rng([cfg.seed, 1]))
+    for name, value in here.state_dict().items():
+        assert torch.equal(value, beside.state_dict()[name]), name
 
 
 def test_latent_action_model_shapes():
@@ -80,6 +92,14 @@ def test_latent_actions_are_named_by_the_true_action_they_coincide_with_and_alik
     assert named["controls"] == [{"action": 0, "name": "left"}, {"action": 2, "name": "right"}, {"action": 4, "name": "up"},
                                  {"action": 5, "name": "in"}]  # one a name, the best of alike; no stand-still
     assert stand_still_action(named) == 3
+
+
+def test_a_named_control_is_a_button_only_where_it_moves_as_named_on_validation_frames():
+    named = {"names": ["left", "in", "out", "noop"], "joint": np.zeros((4, len(ACTIONS))),
+             "controls": [{"action": 0, "name": "left"}, {"action": 1, "name": "in"}, {"action": 2, "name": "out"}]}
+    kept = keep_learned(named, {"left": 97.0, "in": LEARNED, "out": LEARNED - 0.1})
+    assert kept["controls"] == [{"action": 0, "name": "left"}, {"action": 1, "name": "in"}]  # the threshold counts as learned
+    assert kept["not_learned"] == [{"action": 2, "name": "out"}] and kept["names"] == named["names"]  # names stay: the report reads them
 
 
 def test_dynamics_shapes_grouping_cache_and_sampling():
