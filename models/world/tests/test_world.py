@@ -102,6 +102,13 @@ def test_a_named_control_is_a_button_only_where_it_moves_as_named_on_validation_
     assert kept["not_learned"] == [{"action": 2, "name": "out"}] and kept["names"] == named["names"]  # names stay: the report reads them
 
 
+def test_a_figure_in_the_report_never_rounds_across_its_goal():
+    from models.world.report import shown
+    assert shown(29.995573866956985, 2, 30, at_least=True) == "29.996"  # not "30.00" beside "≥ 30" and a goal missed
+    assert shown(30.004, 2, 30, at_least=True) == "30.00" and shown(28.2, 2, 30, at_least=True) == "28.20"
+    assert shown(60.04, 1, 60, at_least=False) == "60.04" and shown(59.96, 1, 60, at_least=False) == "60.0"
+
+
 def test_dynamics_shapes_grouping_cache_and_sampling():
     cfg = DynamicsConfig(dim=32, layers=2, heads=2, steps=3)
     model = Dynamics(cfg).eval()
