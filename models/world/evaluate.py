@@ -31,7 +31,7 @@ import torch
 from . import steer
 from .agent import ACTIONS
 from .batches import label_actions, rollout, to_float, to_uint8, tokenize
-from .data import KINDS, held_out_seeds, make_dataset
+from .data import KINDS, ClipConfig, held_out_seeds, make_dataset
 from .held_out import drama_stills, photos
 from .metrics import colour_shift, pooled_psnr
 from .pictures import write_pictures
@@ -39,7 +39,7 @@ from .report import write_report
 
 GEN_STEPS = 4  # the t of ΔtPSNR(t)
 LEARNED = 50.0  # % of validation runs a named control must move as named to be a button (`learned_controls`)
-MOVE = 4  # px a press moves the view (data.ClipConfig.move): the least shift `steer.as_named` counts
+MOVE = ClipConfig().move  # px a press moves the view: the least shift `steer.as_named` counts
 TEMPERATURES = (0.0, 0.25, 0.5, 1.0)  # the sampling temperatures `choose_temperature` tries (0 is greedy)
 
 
@@ -188,7 +188,7 @@ def evaluate(tokenizer, lam, dynamics, held: dict, names: dict, cfg, train_minut
     m["platformer"] = {**control_figures(tokenizer, lam, dynamics, held["platformer"], names, cfg.seed), "clips": len(held["platformer"][0])}
     # --- scenes from the drama stills: named controls, 32 random presses, 32 stand-still presses ---
     m["named"] = steer.as_named(tokenizer, dynamics, stills, names["controls"], cfg.seed, move=MOVE)
-    m["not_learned"] = steer.as_named(tokenizer, dynamics, stills, names.get("not_learned", []), cfg.seed, move=MOVE)["by_name"]
+    m["not_learned"] = steer.as_named(tokenizer, dynamics, stills, names["not_learned"], cfg.seed, move=MOVE)["by_name"]
     m["long"] = steer.long_runs(tokenizer, dynamics, stills, names["controls"], cfg.seed)
     noop = stand_still_action(names)
     m["still"] = None if noop is None else steer.stand_still(tokenizer, dynamics, stills, noop, cfg.seed)

@@ -17,12 +17,14 @@ GENIE = {  # Bruce et al. 2024 (https://arxiv.org/abs/2402.15391), platformers; 
 }
 
 
+def meets(value: float, goal: float, at_least: bool) -> bool:
+    return value >= goal if at_least else value <= goal
+
+
 def shown(value: float, places: int, goal: float, at_least: bool) -> str:
     """value with `places` decimals, or more where rounding would carry it across the goal (29.996 is not 30.00)."""
-    def met(v):
-        return v >= goal if at_least else v <= goal
     text = f"{value:.{places}f}"
-    while met(float(text)) != met(value) and places < 6:
+    while meets(float(text), goal, at_least) != meets(value, goal, at_least) and places < 6:
         places += 1
         text = f"{value:.{places}f}"
     return text
@@ -41,7 +43,7 @@ def goals(m: dict, cfg) -> list:
         ("training time (min)", m["total_minutes"], 1, "≤", 60),
     ]
     return [(name, "none learned" if value is None else shown(value, places, goal, sign == "≥"), f"{sign} {goal}",
-             value is not None and (value >= goal if sign == "≥" else value <= goal)) for name, value, places, sign, goal in rows]
+             value is not None and meets(value, goal, sign == "≥")) for name, value, places, sign, goal in rows]
 
 
 def kept_history(path: Path) -> str:
