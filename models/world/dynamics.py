@@ -21,7 +21,9 @@ The step's logits start from a copy prior: the digits of the last frame's token 
 token away (times `copy_gain`), each token weighing the 9 shifts by a softmax the network predicts
 (`shift_head`: the action picks the shift, a move in the data being one token, 4 px: agent.py). Training
 also tells those weights which shifts hold the next frame's token, so that a stand-still copies the
-picture and a pan moves it whole, token for token, and only what comes into view is new.
+picture and a pan moves it whole, token for token, and only what comes into view is new. Training mixes
+the shifts by their weights; sampling (and the export) copies each token from its likeliest shift
+(`copied`), so that a token is copied whole and never blended from its neighbours' digits.
 
 Each frame's 16x16 tokens are grouped 2x2 into 8x8 positions (the embeddings of the 4 tokens are
 summed; the head emits the 4 tokens' logits), so a position covers 8x8 pixels and a frame is 64 positions.
@@ -221,8 +223,18 @@ class Dynamics(nn.Module):
         d, V, S = len(cfg.levels), max(cfg.levels), len(self.shifts)
         logits = ungroup2x2(self.head(h).reshape(x.shape[0], x.shape[1], 4, d, V), cfg.grid)  # (B, N, d, V)
         weights = ungroup2x2(self.shift_head(h).reshape(x.shape[0], x.shape[1], 4, S), cfg.grid).softmax(-1)  # (B, N, S)
-        logits = logits + self.copy_gain * (weights[:, :, None] @ self.shifted_digits(last)).view(logits.shape)
+        logits = logits + self.copy_gain * (self.copied(weights)[:, :, None] @ self.shifted_digits(last)).view(logits.shape)
         return (logits, weights) if shifts else logits
+
+    def copied(self, weights: torch.Tensor) -> torch.Tensor:
+        """The shift weights (B, N, S) the copy prior applies. Sampling copies the one most likely shift of each
+        token: the soft mix adds up the digits of different tokens, digit by digit, into a token that is none
+        of them and decodes to a blend, and press after press the picture blurred. Training keeps the soft
+        mix, whose gradient teaches the shift head (copying the hard choice there, straight-through, made
+        32-press runs worse; REPORT.md, "What we tried")."""
+        if self.training:
+            return weights
+        return F.one_hot(weights.argmax(-1), weights.shape[-1]).to(weights.dtype)
 
     def shifted_digits(self, last: torch.Tensor) -> torch.Tensor:
         """last (Bc, N) -> (Bc, N, S, d*V): for each token and each shift (dy, dx), the one-hot digits of the

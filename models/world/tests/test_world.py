@@ -128,6 +128,30 @@ def test_dynamics_shapes_grouping_cache_and_sampling():
     assert model.loss(ctx, torch.arange(8), ctx[:, -1])["loss"].ndim == 0
 
 
+
+def test_sampling_copies_a_token_whole_from_its_likeliest_shift_never_a_blend_of_two():
+    cfg = DynamicsConfig(dim=16, layers=1, heads=2, temperature=0.0)
+    model = Dynamics(cfg).eval()
+    d, V, S = len(cfg.levels), max(cfg.levels), len(model.shifts)
+    same, right = model.shifts.tolist().index([0, 0]), model.shifts.tolist().index([0, 1])
+    gain = model.copy_gain.item()
+    with torch.no_grad():
+        # the network's own logits: a small lean towards 7 on the first half of the digits, whatever it reads
+        lean = torch.zeros(4, d, V)  # (place in the 2x2 cell, digit, value)
+        lean[:, :d // 2, 7] = 0.2 * gain
+        model.head.weight.zero_()
+        model.head.bias.copy_(lean.flatten())
+        # the shifts: the same place 0.55, the right neighbour 0.45
+        model.shift_head.weight.zero_()
+        bias = torch.full((4, S), -30.0)
+        bias[:, same], bias[:, right] = np.log(0.55), np.log(0.45)
+        model.shift_head.bias.copy_(bias.flatten())
+    # columns alternate between the token of all 0 digits and the token of all 7 digits
+    last = torch.tensor([0, cfg.codebook_size - 1]).repeat(128).view(1, 256)
+    out = model.sample(last[:, None].expand(-1, cfg.context, -1), torch.zeros(1, dtype=torch.long))
+    # mixed digit by digit, the lean would have tipped half of each token's digits to its neighbour's
+    assert torch.equal(out, last)
+
 def test_smoke_training_run_writes_artifacts_controls_and_report_and_keeps_the_history(tmp_path):
     from models.world.train import main
     report = tmp_path / "REPORT.md"
