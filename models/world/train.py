@@ -48,7 +48,7 @@ class TrainConfig:
     held_out_clips: int = 64  # of each kind: the report's set (c) of start frames
     drama_clips: int = 96  # held-out drama clips for ΔtPSNR(4) and consistency (1,440 transitions)
     eval_stills: int = 0  # drama stills the scenes are played from: 0 for all of them
-    tok_steps: int = 17000  # on 32 px crops, beside the LAM on the second core (`tokenizer_beside`): about 32 min
+    tok_steps: int = 17000  # on 32 px crops, beside the LAM on the second core (`tokenizer_beside`): about 31 min
     tok_batch: int = 32
     tok_crop: int = 32  # px a side of the training crops (`crops`); 64 trains on whole frames
     tok_lr: float = 2e-3

@@ -59,7 +59,7 @@ describe('access', () => {
       }
     }
     expect(successes).toEqual([]);
-  });
+  }, 180_000); // 435 requests one after another (48 routes, up to 11 credentials), each handler's first loading it: over 60 s on CI's 2 busy cores
 
   it("refuses operator routes to a signed-in viewer, and viewer routes to an operator's token", async () => {
     const operatorRoutes = allRoutes().filter((r) => r.auth === 'operator');

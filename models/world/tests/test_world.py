@@ -128,7 +128,6 @@ def test_dynamics_shapes_grouping_cache_and_sampling():
     assert model.loss(ctx, torch.arange(8), ctx[:, -1])["loss"].ndim == 0
 
 
-
 def test_sampling_copies_a_token_whole_from_its_likeliest_shift_never_a_blend_of_two():
     cfg = DynamicsConfig(dim=16, layers=1, heads=2, temperature=0.0)
     model = Dynamics(cfg).eval()
@@ -151,6 +150,7 @@ def test_sampling_copies_a_token_whole_from_its_likeliest_shift_never_a_blend_of
     out = model.sample(last[:, None].expand(-1, cfg.context, -1), torch.zeros(1, dtype=torch.long))
     # mixed digit by digit, the lean would have tipped half of each token's digits to its neighbour's
     assert torch.equal(out, last)
+
 
 def test_smoke_training_run_writes_artifacts_controls_and_report_and_keeps_the_history(tmp_path):
     from models.world.train import main
