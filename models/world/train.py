@@ -72,13 +72,14 @@ QUICK = dict(train_clips=8, held_out_clips=2, drama_clips=2, eval_stills=3, tok_
 
 
 def crops(frames: np.ndarray, size: int, rng) -> np.ndarray:
-    """A size x size crop of each frame (B, H, W, 3) at a random place on the 4 px token grid, so that a crop's
+    """A size x size crop of each frame (B, H, W, 3) at a random place on the token grid (4 px), so that a crop's
     patches are the tokens the whole frame has. The tokenizer is convolutional: a 32 px crop trains the same
     weights as a whole frame at a quarter of the cost, and in the command's time the tokenizer's figure is set
     by its number of steps (REPORT.md, "What we tried")."""
     if size >= frames.shape[1]:
         return frames
-    at = rng.integers(0, (frames.shape[1] - size) // 4 + 1, size=(len(frames), 2)) * 4  # (B, 2): top, left
+    patch = frames.shape[1] // TokenizerConfig().grid  # px a token covers
+    at = rng.integers(0, (frames.shape[1] - size) // patch + 1, size=(len(frames), 2)) * patch  # (B, 2): top, left
     return np.stack([f[y:y + size, x:x + size] for f, (y, x) in zip(frames, at)])
 
 
