@@ -7,11 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   encodeSceneOutputSchema,
+  firstMemory,
+  pressThrough,
   sceneCodebookSize,
   sceneErrorBodySchema,
   sceneMaxRequestBytes,
   stepSceneOutputSchema,
   type EncodeSceneOutput,
+  type SceneMemory,
 } from '@drama/shared/scenes';
 import { defaultArtifactsDir } from './artifacts';
 import { startInferenceServer, type InferenceServer } from './server';
@@ -87,6 +90,23 @@ describe('the inference server', () => {
     expect(five).toEqual(branches[5]);
     const next = await post(server.url, { op: 'step', tokens: [scene.tokens, five.tokens], actions: [1], seed: 43, steps: 4, temperature: 1 });
     expect(next.status).toBe(200);
+  });
+
+  it('sees each branch through the scene\'s memory: a pan and its way back give the start frame exactly', async () => {
+    expect(scene.reach).toBe(model.config.reach);
+    const memory = firstMemory(scene.reach, scene.tokens);
+    const right = model.config.controls.find((c) => c.name === 'right')!;
+    const left = model.config.controls.find((c) => c.name === 'left')!;
+    const step = async (tokens: number[][], actions: number[], mem: SceneMemory) =>
+      stepSceneOutputSchema.parse(await (await post(server.url, { op: 'step', tokens, actions, seed: 7, memory: mem })).json()).branches;
+    const [went] = await step([scene.tokens], [right.action], memory);
+    for (let r = 0; r < 16; r++) expect(went.tokens.slice(r * 16, r * 16 + 15)).toEqual(scene.tokens.slice(r * 16 + 1, r * 16 + 16));
+    const after = pressThrough(memory, 'right', went.tokens).memory;
+    const [back] = await step([scene.tokens, went.tokens], [left.action], after);
+    expect(back.tokens).toEqual(scene.tokens);
+    expect(back.frame).toEqual(scene.frame); // the still as the scene first showed it, not repainted
+    const bad = { ...memory, cells: memory.cells.slice(1) };
+    expect((await post(server.url, { op: 'step', tokens: [scene.tokens], actions: [1], seed: 1, memory: bad })).status).toBe(400);
   });
 
   it.each([

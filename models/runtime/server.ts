@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { setPriority } from 'node:os';
 import { defaultPorts } from '@drama/shared/config';
 import {
+  pressThrough,
   sceneErrorStatus,
   sceneFrameSize,
   sceneInvocationSchema,
@@ -113,7 +114,7 @@ async function encodeScene(model: WorldModel, input: EncodeSceneInput): Promise<
   const frame = cropResample(Buffer.from(rgb, 'base64'), width, height, model.config.frameSize);
   const tokens = await model.encode(frame);
   const [recon] = await model.decode([tokens]);
-  return { tokens: Array.from(tokens), frame: frameOf(recon), controls: model.config.controls };
+  return { tokens: Array.from(tokens), frame: frameOf(recon), controls: model.config.controls, reach: model.config.reach };
 }
 
 async function stepScene(model: WorldModel, input: StepSceneInput, signal: AbortSignal): Promise<StepSceneOutput> {
@@ -124,8 +125,11 @@ async function stepScene(model: WorldModel, input: StepSceneInput, signal: Abort
     signal,
   });
   signal.throwIfAborted();
-  const frames = await model.decode(next);
-  return { branches: input.actions.map((action, b) => ({ action, tokens: Array.from(next[b]), frame: frameOf(frames[b]) })) };
+  const { memory } = input;
+  const name = (action: number) => model.config.controls.find((c) => c.action === action)?.name;
+  const shown = memory ? input.actions.map((action, b) => pressThrough(memory, name(action), next[b]).tokens) : next.map((t) => Array.from(t));
+  const frames = await model.decode(shown);
+  return { branches: input.actions.map((action, b) => ({ action, tokens: shown[b], frame: frameOf(frames[b]) })) };
 }
 
 /** One job computed at a time; at most `limit` wait. A job whose signal aborts while waiting leaves the queue. */

@@ -15,6 +15,7 @@ import {
   sceneControlsSchema,
   sceneDefaultTemperature,
   sceneFrameSize,
+  sceneMaxReach,
   sceneTokensPerFrame,
   type SceneControl,
 } from '@drama/shared/scenes';
@@ -33,6 +34,7 @@ export interface WorldConfig {
   steps: number; // MaskGIT steps the model was trained to sample with
   temperature: number; // sampling temperature chosen after training (evaluate.choose_temperature)
   controls: SceneControl[]; // the named latent actions a viewer steers with (evaluate.name_actions)
+  reach: number; // how far a scene's view may go from its start, in tokens (models/world/steer.py REACH; shared pressThrough)
 }
 
 export interface StepOptions {
@@ -71,6 +73,7 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     steps: Number(c.steps),
     temperature: Number(c.temperature),
     controls: [],
+    reach: Number(c.reach),
   };
   const controls = sceneControlsSchema.safeParse(c.controls);
   if (!controls.success) throw new ArtifactError(`dynamics.json config.controls is not a list of named controls: ${controls.error.issues[0]?.message}`);
@@ -91,6 +94,9 @@ function readConfig(encoder: Stage, decoder: Stage, dynamics: Stage): WorldConfi
     if (got !== want) throw new ArtifactError(`artifacts have ${what} ${got}, shared/src/scenes.ts promises ${want}`);
   }
   if (!(config.steps >= 1)) throw new ArtifactError(`dynamics.json config.steps is ${c.steps}`);
+  if (!(Number.isInteger(config.reach) && config.reach >= 1 && config.reach <= sceneMaxReach)) {
+    throw new ArtifactError(`dynamics.json config.reach is ${c.reach}, not a reach of 1..${sceneMaxReach} tokens`);
+  }
   return config;
 }
 

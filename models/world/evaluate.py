@@ -189,7 +189,9 @@ def evaluate(tokenizer, lam, dynamics, held: dict, names: dict, cfg, train_minut
     # --- scenes from the drama stills: named controls, 32 random presses, 32 stand-still presses ---
     m["named"] = steer.as_named(tokenizer, dynamics, stills, names["controls"], cfg.seed, move=MOVE)
     m["not_learned"] = steer.as_named(tokenizer, dynamics, stills, names["not_learned"], cfg.seed, move=MOVE)["by_name"]
-    m["long"] = steer.long_runs(tokenizer, dynamics, stills, names["controls"], cfg.seed)
+    m["long"] = steer.long_runs(tokenizer, dynamics, stills, names["controls"], cfg.seed, steer.REACH)
+    # the same with no bound: 32 presses never take the view beyond a reach of 32
+    m["unbounded"] = steer.long_runs(tokenizer, dynamics, stills, names["controls"], cfg.seed, steer.LONG)["kept"]
     noop = stand_still_action(names)
     m["still"] = None if noop is None else steer.stand_still(tokenizer, dynamics, stills, noop, cfg.seed)
     m["total_minutes"] = (time.time() - start) / 60

@@ -23,6 +23,8 @@ import onnx
 import torch
 import torch.nn as nn
 
+from .steer import REACH
+
 OPSET = 17
 
 
@@ -128,7 +130,8 @@ def export_stage(out: Path, stage: str, module: nn.Module, inputs: dict, output_
 def export(tokenizer, lam, dynamics, out: Path, held_frames: np.ndarray, names: dict):
     """held_frames (n, L, H, W, 3) uint8: parity inputs are real held-out frames, so tokens are realistic.
     `names` (evaluate.name_actions): the latent actions' names and the controls a viewer gets, which the
-    dynamics' JSON carries in its config (`action_names`, `controls`) for the runtime to hand to the app."""
+    dynamics' JSON carries in its config (`action_names`, `controls`) for the runtime to hand to the app, with
+    the view's reach in tokens (`reach`, steer.REACH) for the scene's memory (steer.Memory)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     frames = torch.from_numpy(held_frames[0]).float().div(255).permute(0, 3, 1, 2)  # (L, 3, H, W)
@@ -145,7 +148,7 @@ def export(tokenizer, lam, dynamics, out: Path, held_frames: np.ndarray, names: 
     export_stage(out, "lam_encoder", LAMEncoderOnly(lam), {"past": past, "next": nxt}, ["action"], lam.cfg.to_dict())
 
     context = tokens[None, :T]  # (1, T, N)
-    dyn_cfg = {**dynamics.cfg.to_dict(), "action_names": names["names"], "controls": names["controls"]}
+    dyn_cfg = {**dynamics.cfg.to_dict(), "action_names": names["names"], "controls": names["controls"], "reach": REACH}
     export_stage(out, "dynamics_context", DynamicsContext(dynamics), {"context": context}, ["kv"], dyn_cfg)
     kv = dynamics.context_kv(context)  # (1, Y, 2, T, G, D): one cache for both branches below
     mask = torch.rand(2, tokens.shape[1], generator=torch.Generator().manual_seed(0)) < torch.tensor([[0.5], [1.0]])

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from .agent import ACTIONS
-from .steer import HISTOGRAM_LIMIT, LONG, PRESSES, SHARPNESS_RANGE
+from .steer import HISTOGRAM_LIMIT, LONG, PRESSES, REACH, SHARPNESS_RANGE
 
 TRIED = "## What we tried"
 GENIE = {  # Bruce et al. 2024 (https://arxiv.org/abs/2402.15391), platformers; GenieRedux (Kazemi et al. 2024)
@@ -142,14 +142,18 @@ def write_report(path: Path, m: dict, cfg, tokenizer, lam, dynamics, learned: fl
         "",
         f"## {LONG} presses",
         "",
-        f"From each of the drama stills, {LONG} presses of controls drawn at random. A run dissolves if one of its frames' "
+        f"From each of the drama stills, {LONG} presses of controls drawn at random among those the app lets a viewer "
+        f"press: the scene remembers the world it has shown (a pan moves the view one token; what the view showed before "
+        f"comes back as it was) and the view stays within {REACH} tokens ({REACH * 4} px) of where it started on each "
+        f"axis, as far as the controls are measured ({PRESSES} presses one way). A run dissolves if one of its frames' "
         f"sharpness (mean gradient of the grey picture) leaves {SHARPNESS_RANGE[0]}–{SHARPNESS_RANGE[1]} times the first "
         f"frame's (noise raises it, flat colour lowers it), or its colour histogram (4 levels a channel) differs from "
         f"the first frame's by more than {HISTOGRAM_LIMIT} (total variation). Runs that never do: {long['kept']:.1f} %; "
         f"sharpness ratios {long['ratio_min']:.2f}–{long['ratio_max']:.2f}, largest histogram distance {long['hist_max']:.2f}; "
         "mean sharpness ratio after 8, 16, 24, 32 presses: "
         + ", ".join(f"{long['ratio_by_step'][k - 1]:.2f}" for k in (8, 16, 24, 32)) + "; mean histogram distance: "
-        + ", ".join(f"{long['hist_by_step'][k - 1]:.2f}" for k in (8, 16, 24, 32)) + ".",
+        + ", ".join(f"{long['hist_by_step'][k - 1]:.2f}" for k in (8, 16, 24, 32)) + f". With no bound on the view's "
+        f"reach, the same presses keep {m['unbounded']:.1f} % of the runs in bounds.",
         "",
         "## Pictures",
         "",

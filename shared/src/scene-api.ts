@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { seriesIdSchema } from './catalog';
-import { sceneActionCount, sceneActionSchema, sceneControlsSchema } from './scenes';
+import { sceneActionCount, sceneActionSchema, sceneControlsSchema, sceneMaxReach, sceneViewSchema } from './scenes';
 import { uploadKeySchema } from './uploads';
 
 /** The viewer-facing scene routes (API.md, Scenes); the inference contract is in scenes.ts. */
@@ -29,6 +29,10 @@ export const sceneOutputSchema = z.object({
   actions: z.literal(sceneActionCount),
   /** The d-pad: `[{action, name}]`, one a name of left, right, up, down, in, out; a stand-still is not listed. */
   controls: sceneControlsSchema,
+  /** How far the view may go from where the scene started, in presses on each axis, and where it is now
+   *  (scenes.ts `canPress` says which arrows are open). Absent for a scene made before scenes remembered. */
+  reach: z.number().int().min(1).max(sceneMaxReach).optional(),
+  view: sceneViewSchema.optional(),
 });
 export type SceneOutput = z.infer<typeof sceneOutputSchema>;
 
@@ -51,5 +55,7 @@ export const sceneStepOutputSchema = z.object({
   step: z.number().int().positive(),
   /** Whether the frame came from the batch computed before the press (zero wait). */
   precomputed: z.boolean(),
+  /** Where the view is after the press (absent for a scene made before scenes remembered). */
+  view: sceneViewSchema.optional(),
 });
 export type SceneStepOutput = z.infer<typeof sceneStepOutputSchema>;

@@ -5,8 +5,8 @@ import { z } from 'zod';
  * server (models/runtime/server.ts) and its answers. The server is stateless: the caller (the scenes
  * functions) keeps a scene's token history and sends its recent frames with every step.
  *
- *   encode  {op:'encode', image:{width, height, rgb}}                    -> {tokens, frame, controls}
- *   step    {op:'step', tokens:[frame…], actions:[a…], seed, steps?, temperature?}
+ *   encode  {op:'encode', image:{width, height, rgb}}                    -> {tokens, frame, controls, reach}
+ *   step    {op:'step', tokens:[frame…], actions:[a…], seed, steps?, temperature?, memory?}
  *                                                                        -> {branches:[{action, tokens, frame}…]}
  *
  * `rgb` is base64 of width*height*3 bytes, row-major RGB. A frame is the model's 64×64 picture, both as
@@ -78,6 +78,91 @@ export const sceneControlsSchema = z
   .max(sceneControlNames.length)
   .refine((c) => new Set(c.map((x) => x.name)).size === c.length, 'one control a name');
 
+/**
+ * A scene's memory of the world it has shown. A press of left/right/up/down moves the view by exactly one
+ * token (the training clips' camera moves 4 px, a token's width), so every cell of the world the view showed
+ * before can come back as it was: only cells never shown are the dynamics'. Without it the model's 4-frame
+ * context forgot what left the view, and a scene that went away and back came back repainted, blurrier each
+ * time (models/REPORT.md, "What we tried"). The view stays within `reach` tokens of where the scene started
+ * on each axis (the model's, chosen after training: dynamics.json `config.reach`); the app greys out an arrow
+ * that would leave. Any other press (in/out) changes what a cell means, so the memory starts anew from the
+ * frame it led to. models/world/steer.py `Memory` is the same rule in the training code's evaluation.
+ *
+ * `cells`: the (16 + 2 reach)² canvas, row-major, a token or -1 where the view has not been; `view`: where
+ * the view's top-left token is, in tokens from the start (y down, x right).
+ */
+export const sceneGrid = 16;
+export const sceneMaxReach = 8;
+export const sceneViewMoves: Readonly<Partial<Record<SceneControlName, readonly [dy: number, dx: number]>>> = {
+  left: [0, -1],
+  right: [0, 1],
+  up: [-1, 0],
+  down: [1, 0],
+};
+export const sceneViewSchema = z.object({ y: z.number().int(), x: z.number().int() }).strict();
+export type SceneViewPlace = z.infer<typeof sceneViewSchema>;
+export const sceneMemorySchema = z
+  .object({
+    reach: z.number().int().min(1).max(sceneMaxReach),
+    view: sceneViewSchema,
+    cells: z.array(z.number().int().min(-1).max(sceneCodebookSize - 1)),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const side = sceneGrid + 2 * m.reach;
+    if (m.cells.length !== side * side) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['cells'], message: `must hold ${side}×${side} cells` });
+    if (Math.abs(m.view.y) > m.reach || Math.abs(m.view.x) > m.reach) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['view'], message: `must be within ${m.reach} of the start` });
+  });
+export type SceneMemory = z.infer<typeof sceneMemorySchema>;
+
+/** Whether a control may be pressed with the view at `view`: a pan that would leave the reach may not. */
+export function canPress(view: SceneViewPlace, name: SceneControlName | undefined, reach: number): boolean {
+  const move = name && sceneViewMoves[name];
+  if (!move) return true;
+  return Math.abs(view.y + move[0]) <= reach && Math.abs(view.x + move[1]) <= reach;
+}
+
+/** A scene's first memory: the still at the start of a canvas never shown elsewhere. */
+export function firstMemory(reach: number, tokens: ArrayLike<number>): SceneMemory {
+  const side = sceneGrid + 2 * reach;
+  const memory: SceneMemory = { reach, view: { y: 0, x: 0 }, cells: new Array<number>(side * side).fill(-1) };
+  return pressed(memory, { y: 0, x: 0 }, tokens).memory;
+}
+
+/** The frame shown with the view at `view` (every cell shown before as it was, the rest from `tokens`) and the memory holding it. */
+function pressed(memory: SceneMemory, view: SceneViewPlace, tokens: ArrayLike<number>): { tokens: number[]; memory: SceneMemory } {
+  const G = sceneGrid;
+  const side = G + 2 * memory.reach;
+  const cells = memory.cells.slice();
+  const frame = Array.from(tokens);
+  for (let r = 0; r < G; r++) {
+    for (let c = 0; c < G; c++) {
+      const at = (memory.reach + view.y + r) * side + memory.reach + view.x + c;
+      if (cells[at] >= 0) frame[r * G + c] = cells[at];
+      else cells[at] = frame[r * G + c];
+    }
+  }
+  return { tokens: frame, memory: { reach: memory.reach, view, cells } };
+}
+
+/**
+ * A press through the memory: `sampled` is the frame the dynamics drew after control `name` (undefined: a
+ * latent action that is no control). Returns the frame the scene shows and its memory after the press. A
+ * pan within reach moves the view; anything else (a zoom, a stand-still, a pan the app would not offer)
+ * starts the memory anew from the sampled frame.
+ */
+export function pressThrough(memory: SceneMemory, name: SceneControlName | undefined, sampled: ArrayLike<number>): { tokens: number[]; memory: SceneMemory } {
+  const pans = Boolean(name && sceneViewMoves[name]) && canPress(memory.view, name, memory.reach);
+  if (!pans) return { tokens: Array.from(sampled), memory: firstMemory(memory.reach, sampled) };
+  return pressed(memory, viewAfter(memory.view, name), sampled);
+}
+
+/** Where the view is after a press of `name` the reach allows: a pan moves it, anything else starts it anew at 0, 0. */
+export function viewAfter(view: SceneViewPlace, name: SceneControlName | undefined): SceneViewPlace {
+  const move = name && sceneViewMoves[name];
+  return move ? { y: view.y + move[0], x: view.x + move[1] } : { y: 0, x: 0 };
+}
+
 export const encodeSceneInputSchema = z.object({ op: z.literal('encode'), image: rgbImageSchema }).strict();
 export type EncodeSceneInput = z.infer<typeof encodeSceneInputSchema>;
 
@@ -97,6 +182,8 @@ export const stepSceneInputSchema = z
     seed: z.number().int().min(0).max(0xffffffff),
     steps: z.number().int().min(1).max(sceneMaxSteps).optional(),
     temperature: z.number().min(0).max(sceneMaxTemperature).optional(),
+    /** The scene's memory: each branch's frame is the sampled one seen through it (`pressThrough`). */
+    memory: sceneMemorySchema.optional(),
   })
   .strict();
 export type StepSceneInput = z.infer<typeof stepSceneInputSchema>;
@@ -116,7 +203,13 @@ export type SceneFrame = z.infer<typeof sceneFrameSchema>;
 
 /** The frame is the decoder's reconstruction of the tokens: what the scene really holds, not the upload. `controls`
  *  are the model's (the same for every picture): what the app shows as its d-pad. */
-export const encodeSceneOutputSchema = z.object({ tokens: sceneFrameTokensSchema, frame: sceneFrameSchema, controls: sceneControlsSchema });
+export const encodeSceneOutputSchema = z.object({
+  tokens: sceneFrameTokensSchema,
+  frame: sceneFrameSchema,
+  controls: sceneControlsSchema,
+  /** How far the view may go from the start, in tokens (the model's `config.reach`): a scene's memory starts with it. */
+  reach: z.number().int().min(1).max(sceneMaxReach),
+});
 export type EncodeSceneOutput = z.infer<typeof encodeSceneOutputSchema>;
 
 export const sceneBranchSchema = z.object({ action: sceneActionSchema, tokens: sceneFrameTokensSchema, frame: sceneFrameSchema });

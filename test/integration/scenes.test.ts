@@ -105,6 +105,35 @@ describe('scenes', () => {
     expect((await api('/scenes/nope/steps', { body: { action: 1 }, token })).status).toBe(400);
   });
 
+  it('remembers what the view showed: a pan and back is the first frame exactly, and the view stops at its reach', async () => {
+    const { token } = await signIn('scene-walker');
+    const scene = sceneOutputSchema.parse((await api('/scenes', { body: { source: { kind: 'frame', seriesId, episode: 1, atS: 3 } }, token })).body);
+    const reach = scene.reach!;
+    expect(reach).toBeGreaterThanOrEqual(1);
+    expect(scene.view).toEqual({ y: 0, x: 0 });
+    const named = (name: string) => scene.controls.find((c) => c.name === name)!.action;
+    const ready = async () => sceneStateSchema.parse((await eventually(() => api(`/scenes/${scene.sceneId}`, { token }), (r) => r.body.ready === true, 'the batch', 30_000)).body);
+    const press = async (name: string) => {
+      await ready();
+      return api(`/scenes/${scene.sceneId}/steps`, { body: { action: named(name) }, token });
+    };
+
+    expect((await press('right')).body).toMatchObject({ step: 1, view: { y: 0, x: 1 } });
+    const back = await press('left');
+    expect(back.body).toMatchObject({ step: 2, view: { y: 0, x: 0 }, frame: scene.frame }); // not repainted: the still as it was
+    for (let k = 1; k <= reach; k++) expect((await press('left')).body.view).toEqual({ y: 0, x: -k });
+
+    const edge = await ready();
+    expect(edge).toMatchObject({ reach, view: { y: 0, x: -reach } });
+    expect(edge.next!.map((n) => n.action)).not.toContain(named('left')); // no frame is made for the arrow that is off
+    expect(edge.next!.map((n) => n.action)).toContain(named('right'));
+    const refused = await api(`/scenes/${scene.sceneId}/steps`, { body: { action: named('left') }, token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('CONFLICT');
+    expect((await api(`/scenes/${scene.sceneId}`, { token })).body).toMatchObject({ step: edge.step, view: edge.view });
+    expect((await press('right')).body.view).toEqual({ y: 0, x: 1 - reach });
+  });
+
   it('gives different next frames for different actions from one state', async () => {
     const { token } = await signIn('scene-brancher');
     const frames = new Set<string>();
@@ -134,11 +163,12 @@ describe('scenes', () => {
     expect(after.window).toEqual(taken.window);
     expect(after.pending?.step).toBe(1);
 
-    const job = (step: number, window: number[][]) => precomputeBranches({ sceneId, seed: before.seed, step, window }, ports);
-    expect(await job(0, before.window)).toBe(false); // late: the scene has moved on
-    expect(await job(1, other!.window)).toBe(false); // another branch's state at the right step
+    const job = (step: number, { window, memory }: Pick<typeof after, 'window' | 'memory'>) =>
+      precomputeBranches({ sceneId, seed: before.seed, step, window, memory, controls: before.controls }, ports);
+    expect(await job(0, before)).toBe(false); // late: the scene has moved on
+    expect(await job(1, other!)).toBe(false); // another branch's state at the right step
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
-    expect(await job(1, after.window)).toBe(true); // a retried job: the same batch again
+    expect(await job(1, after)).toBe(true); // a retried job: the same batch again
     expect((await dynamoScenes.get(sceneId))!.pending).toEqual(after.pending);
   });
 
@@ -151,10 +181,10 @@ describe('scenes', () => {
     const following = (window: number[][], next: number[]) => [...window, next].slice(-sceneContextLength);
     const batch = (step: number, window: number[][]) => ({
       step,
-      branches: Array.from({ length: sceneActionCount }, (_, a) => ({ action: a, window: following(window, frame(a, step)), png: `data:image/png;base64,F${step}A${a}` })),
+      branches: Array.from({ length: sceneActionCount }, (_, a) => ({ action: a, window: following(window, frame(a, step)), png: `data:image/png;base64,F${step}A${a}`, memory: null })),
     });
     let window = [[1, 2, 3]];
-    await dynamoScenes.create({ sceneId, owner, seed: 7, step: 0, window, frame: 'data:image/png;base64,F', controls: [], pending: null, createdAt: new Date().toISOString() });
+    await dynamoScenes.create({ sceneId, owner, seed: 7, step: 0, window, frame: 'data:image/png;base64,F', controls: [], memory: null, pending: null, createdAt: new Date().toISOString() });
     expect(await dynamoScenes.setPending(sceneId, 0, window, batch(0, window))).toBe(true);
 
     for (let step = 0; step < 6; step++) {
@@ -178,7 +208,7 @@ describe('scenes', () => {
     expect(window).toHaveLength(sceneContextLength);
 
     // `advance` (a press that computed its own frame) leaves the same shape behind
-    expect(await dynamoScenes.advance(sceneId, 6, { window: following(window, [7, 7, 7]), frame: 'data:image/png;base64,S' })).toBe(true);
+    expect(await dynamoScenes.advance(sceneId, 6, { window: following(window, [7, 7, 7]), frame: 'data:image/png;base64,S', memory: null })).toBe(true);
     expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 7, window: following(window, [7, 7, 7]), pending: null });
   });
 
@@ -194,7 +224,7 @@ describe('scenes', () => {
     );
     expect((await dynamoScenes.get(sceneId))!.pending!.branches[5].window).toEqual([[4, 5, 6], [5, 5, 5]]);
     expect(await dynamoScenes.takePending(sceneId, 'u_legacy', 5)).toBeUndefined(); // no error: stepScene computes the frame
-    expect(await dynamoScenes.advance(sceneId, 3, { window: [[4, 5, 6], [5, 5, 5]], frame: 'data:image/png;base64,L5' })).toBe(true);
+    expect(await dynamoScenes.advance(sceneId, 3, { window: [[4, 5, 6], [5, 5, 5]], frame: 'data:image/png;base64,L5', memory: null })).toBe(true);
     expect(await dynamoScenes.get(sceneId)).toMatchObject({ step: 4, window: [[4, 5, 6], [5, 5, 5]], pending: null });
   });
 

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { sceneActionCount } from '@drama/shared/scenes';
-import { nextWindow, type Scene, type SceneStore, type SceneView } from '../domain/scenes/scene';
+import { sceneActionCount, type SceneMemory } from '@drama/shared/scenes';
+import { nextWindow, type Scene, type SceneBranchState, type SceneStore, type SceneView } from '../domain/scenes/scene';
 import { config } from '../lib/config';
 import { documentClient } from './dynamodb';
 
@@ -36,6 +36,22 @@ export function unpackWindow(stored: unknown): number[][] {
   return frames;
 }
 
+/** A scene's memory as an item holds it: its cells as one binary attribute (little-endian int32, -1 where
+ *  the view has not been), for the reason windows are packed. */
+type StoredMemory = { reach: number; view: { y: number; x: number }; cells: Uint8Array };
+
+export function packMemory(memory: SceneMemory | null): StoredMemory | null {
+  return memory && { reach: memory.reach, view: memory.view, cells: new Uint8Array(Int32Array.from(memory.cells).buffer) };
+}
+
+export function unpackMemory(stored: unknown): SceneMemory | null {
+  if (!stored) return null;
+  const { reach, view, cells } = stored as StoredMemory;
+  if (!(cells instanceof Uint8Array) || cells.byteLength % 4 !== 0) throw new Error('a stored scene memory is malformed');
+  const words = new DataView(cells.buffer, cells.byteOffset, cells.byteLength);
+  return { reach: Number(reach), view: { y: Number(view.y), x: Number(view.x) }, cells: Array.from({ length: cells.byteLength / 4 }, (_, i) => words.getInt32(i * 4, true)) };
+}
+
 /**
  * How a scene item holds its token windows, so that the press's one write stays small: a branch of the
  * batch stores only the frame it adds (`tokens`, one packed frame), not the window it leads to. The
@@ -44,18 +60,30 @@ export function unpackWindow(stored: unknown): number[][] {
  * `advance`. (Nine full windows had made the item ~116 KB; with one frame a branch it is ~86 KB, and
  * the press's write on dynalite ~1 ms shorter.) `window` on a branch is the layout before that change.
  */
-type StoredBranch = { action: number; tokens?: unknown; window?: unknown; png: string };
+type StoredBranch = { action: number; tokens?: unknown; window?: unknown; png?: string; memory?: unknown };
 type StoredScene = Record<string, unknown> & { pending?: { step: number; branches?: StoredBranch[] } | null; controls?: Scene['controls'] };
 
 function fromItem(item: StoredScene): Scene {
-  const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, window: stored, last, pending, ...scene } = item;
+  const { pk: _pk, sk: _sk, kind: _kind, expiresAtS: _e, window: stored, last, pending, memory, ...scene } = item;
   const window = last === undefined ? unpackWindow(stored) : nextWindow(unpackWindow(stored), unpackWindow(last)[0]);
-  const branches = (pending?.branches ?? []).map((b) => ({
+  const branches = (pending?.branches ?? []).filter(computed).map((b) => ({
     action: Number(b.action),
     window: b.tokens === undefined ? unpackWindow(b.window) : nextWindow(window, unpackWindow(b.tokens)[0]),
-    png: b.png,
+    png: b.png ?? '',
+    memory: unpackMemory(b.memory),
   }));
-  return { ...scene, controls: scene.controls ?? [], window, pending: pending ? { step: Number(pending.step), branches } : null } as Scene;
+  return { ...scene, controls: scene.controls ?? [], window, memory: unpackMemory(memory), pending: pending ? { step: Number(pending.step), branches } : null } as Scene;
+}
+
+/** A batch holds a branch at every action's index (the press's write finds it by index); an action the view's
+ *  reach does not allow holds only its number there. */
+const computed = (b: StoredBranch) => b.tokens !== undefined || b.window !== undefined;
+
+function storedBranches(branches: SceneBranchState[]): StoredBranch[] {
+  return Array.from({ length: sceneActionCount }, (_, action) => {
+    const b = branches.find((x) => x.action === action);
+    return b ? { action, tokens: packLast(b.window), png: b.png, ...(b.memory ? { memory: packMemory(b.memory) } : {}) } : { action };
+  });
 }
 
 /** The one frame a window ends with, packed: what a branch stores and what `last` holds. */
@@ -76,7 +104,7 @@ export const dynamoScenes: SceneStore = {
     await documentClient().send(
       new PutCommand({
         TableName: config().tableName,
-        Item: { ...key(scene.sceneId), kind: 'scene', ...scene, window: packWindow(scene.window), expiresAtS: Math.floor(Date.parse(scene.createdAt) / 1000) + sceneTtlS },
+        Item: { ...key(scene.sceneId), kind: 'scene', ...scene, window: packWindow(scene.window), memory: packMemory(scene.memory), expiresAtS: Math.floor(Date.parse(scene.createdAt) / 1000) + sceneTtlS },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -93,15 +121,16 @@ export const dynamoScenes: SceneStore = {
         TableName: config().tableName,
         Key: key(sceneId),
         ConsistentRead: true,
-        ProjectionExpression: 'sceneId, #owner, #step, frame, controls, pending.#step, pending.branches',
-        ExpressionAttributeNames: { '#owner': 'owner', '#step': 'step' },
+        ProjectionExpression: 'sceneId, #owner, #step, frame, controls, memory.reach, memory.#view, pending.#step, pending.branches',
+        ExpressionAttributeNames: { '#owner': 'owner', '#step': 'step', '#view': 'view' },
       }),
     );
     if (!Item) return undefined;
-    const { pending, ...view } = Item;
+    const { pending, memory, ...view } = Item;
     const ready = pending?.step === view.step;
-    const next = ready ? ((pending.branches ?? []) as StoredBranch[]).map((b) => ({ action: Number(b.action), png: b.png })) : [];
-    return { ...view, controls: view.controls ?? [], ready, next } as SceneView;
+    const next = ready ? ((pending.branches ?? []) as StoredBranch[]).filter(computed).map((b) => ({ action: Number(b.action), png: b.png ?? '' })) : [];
+    const place = memory ? { memory: { reach: Number(memory.reach), view: { y: Number(memory.view.y), x: Number(memory.view.x) } } } : {};
+    return { ...view, controls: view.controls ?? [], ...place, ready, next } as SceneView;
   },
 
   advance(sceneId, fromStep, next) {
@@ -110,10 +139,16 @@ export const dynamoScenes: SceneStore = {
         new UpdateCommand({
           TableName: config().tableName,
           Key: key(sceneId),
-          UpdateExpression: 'SET #step = :next, #window = :window, frame = :frame REMOVE pending, #last',
+          UpdateExpression: 'SET #step = :next, #window = :window, frame = :frame, memory = :memory REMOVE pending, #last',
           ConditionExpression: '#step = :from',
           ExpressionAttributeNames: { '#step': 'step', '#window': 'window', '#last': 'last' },
-          ExpressionAttributeValues: { ':from': fromStep, ':next': fromStep + 1, ':window': packWindow(next.window), ':frame': next.frame },
+          ExpressionAttributeValues: {
+            ':from': fromStep,
+            ':next': fromStep + 1,
+            ':window': packWindow(next.window),
+            ':frame': next.frame,
+            ':memory': packMemory(next.memory),
+          },
         }),
       ),
     );
@@ -130,10 +165,11 @@ export const dynamoScenes: SceneStore = {
           Key: key(sceneId),
           // every operand reads the item as it was, so the branch is read while pending is removed; a batch
           // is stored only with `last` folded in, so `last` is free here (see StoredBranch)
-          UpdateExpression: `SET #step = #step + :one, #last = ${branch}.tokens, frame = ${branch}.png REMOVE pending`,
+          // a scene made before scenes remembered has branches without memory: it keeps none
+          UpdateExpression: `SET #step = #step + :one, #last = ${branch}.tokens, frame = ${branch}.png, memory = if_not_exists(${branch}.memory, :none) REMOVE pending`,
           ConditionExpression: `#owner = :owner AND pending.#step = #step AND ${branch}.#action = :action AND attribute_exists(${branch}.tokens)`,
           ExpressionAttributeNames: { '#step': 'step', '#last': 'last', '#owner': 'owner', '#action': 'action' },
-          ExpressionAttributeValues: { ':one': 1, ':owner': owner, ':action': action },
+          ExpressionAttributeValues: { ':one': 1, ':owner': owner, ':action': action, ':none': null },
           // the scene as the press left it (its batch is gone): what the next batch job starts from
           ReturnValues: 'ALL_NEW',
         }),
@@ -158,7 +194,7 @@ export const dynamoScenes: SceneStore = {
             ':step': step,
             ':from': packWindow(from),
             ':last': packLast(from),
-            ':pending': pending && { ...pending, branches: pending.branches.map((b) => ({ action: b.action, tokens: packLast(b.window), png: b.png })) },
+            ':pending': pending && { ...pending, branches: storedBranches(pending.branches) },
           },
         }),
       ),

@@ -42,9 +42,9 @@ async function invoke(body: SceneInvocation): Promise<unknown> {
 export const inferenceClient: Inference = {
   async encode(rgb64) {
     const out = encodeSceneOutputSchema.parse(await invoke({ op: 'encode', image: { width: sceneFrameSize, height: sceneFrameSize, rgb: rgb64.toString('base64') } }));
-    return { tokens: out.tokens, png: out.frame.png, controls: out.controls };
+    return { tokens: out.tokens, png: out.frame.png, controls: out.controls, reach: out.reach };
   },
-  async step(window, actions, seed) {
-    return stepSceneOutputSchema.parse(await invoke({ op: 'step', tokens: window, actions, seed })).branches;
+  async step(window, actions, seed, memory) {
+    return stepSceneOutputSchema.parse(await invoke({ op: 'step', tokens: window, actions, seed, ...(memory ? { memory } : {}) })).branches;
   },
 };

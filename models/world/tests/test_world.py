@@ -10,6 +10,7 @@ from models.world.data import ClipConfig, make_dataset, train_seeds, validation_
 from models.world.dynamics import Dynamics, DynamicsConfig, group2x2, ungroup2x2
 from models.world.evaluate import LEARNED, keep_learned, names_from, stand_still_action
 from models.world.latent_actions import LAMConfig, LatentActionModel
+from models.world.steer import Memory, can_press, random_presses
 from models.world.tokenizer import Tokenizer, TokenizerConfig
 
 ROWS = ("drama-still PSNR (dB)", "photo PSNR (dB)", "held-out clip PSNR (dB)", "colour shift (0-255)", "ΔtPSNR(4) drama (dB)",
@@ -150,6 +151,31 @@ def test_sampling_copies_a_token_whole_from_its_likeliest_shift_never_a_blend_of
     out = model.sample(last[:, None].expand(-1, cfg.context, -1), torch.zeros(1, dtype=torch.long))
     # mixed digit by digit, the lean would have tipped half of each token's digits to its neighbour's
     assert torch.equal(out, last)
+
+
+def test_the_memory_gives_back_what_the_view_showed_and_takes_only_new_cells_from_the_dynamics():
+    G = 16
+    start = torch.arange(G * G)[None]  # one scene; its tokens are their own cell numbers
+    memory = Memory(start, G, reach=2)
+    drawn = torch.full((1, G * G), 999)  # whatever the dynamics sampled
+    right = memory.recall(drawn, ["right"]).view(G, G)  # the view moved a token right: the picture moved left
+    assert torch.equal(right[:, :-1], start.view(G, G)[:, 1:]) and (right[:, -1] == 999).all()
+    back = memory.recall(torch.full((1, G * G), 555), ["left"])
+    assert torch.equal(back, start)  # back where it started: the still as it was, nothing repainted
+    again = memory.recall(torch.full((1, G * G), 777), ["right"]).view(G, G)
+    assert (again[:, -1] == 999).all()  # the column painted first is remembered
+    zoomed = memory.recall(torch.full((1, G * G), 3), ["in"])
+    assert (zoomed == 3).all() and (memory.recall(torch.full((1, G * G), 4), ["left"]).view(G, G)[:, 1:] == 3).all()
+
+
+def test_presses_drawn_as_the_app_allows_never_take_the_view_beyond_its_reach():
+    assert can_press((0, 2), "left", 2) and not can_press((0, -2), "left", 2) and can_press((0, -2), "right", 2)
+    assert not can_press((2, 0), "down", 2) and can_press((2, 0), "in", 2)
+    controls = [{"action": 5, "name": "left"}, {"action": 2, "name": "right"}, {"action": 0, "name": "up"}, {"action": 3, "name": "down"}]
+    picks = random_presses(controls, 20, 32, 3, np.random.default_rng(0))
+    moves = {"left": (0, -1), "right": (0, 1), "up": (-1, 0), "down": (1, 0)}
+    pos = np.cumsum(np.array([[moves[controls[k]["name"]] for k in run] for run in picks]), axis=1)  # (20, 32, 2)
+    assert np.abs(pos).max() == 3 and len(np.unique(picks)) == 4
 
 
 def test_smoke_training_run_writes_artifacts_controls_and_report_and_keeps_the_history(tmp_path):

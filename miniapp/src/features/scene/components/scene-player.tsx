@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { SceneControl, SceneControlName } from '@drama/shared/scenes';
-import type { SceneView } from '../hooks/use-scene';
+import { canPressIn, type SceneView } from '../hooks/use-scene';
 import './scene-player.css';
 
 type Playing = Extract<SceneView, { status: 'playing' }>;
@@ -44,27 +44,31 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
       const control = controls.find((c) => pad[c.name].keys.includes(e.key));
       if (!control || e.repeat) return;
       e.preventDefault(); // arrows would scroll the page
-      onPress(control.action);
+      if (canPressIn(scene, control.action)) onPress(control.action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onPress, controls]);
+  }, [onPress, controls, scene]);
 
-  const button = (control: SceneControl | undefined) =>
-    control && (
+  const button = (control: SceneControl | undefined) => {
+    if (!control) return undefined;
+    const edge = !canPressIn(scene, control.action); // the view is as far that way as the scene goes
+    return (
       // `|| undefined`: on H5 a `disabled={false}` still sets the attribute, and then the buttons look off
       <Button
         key={control.name}
         role="button"
-        aria-label={pad[control.name].says}
-        className={`scene-control scene-control--${control.name}`}
+        aria-label={edge ? `${pad[control.name].says}（已到尽头）` : pad[control.name].says}
+        className={`scene-control scene-control--${control.name}${edge ? ' scene-control--edge' : ''}`}
         data-control={control.name}
-        disabled={scene.pressing || undefined}
+        disabled={scene.pressing || edge || undefined}
         onClick={() => onPress(control.action)}
       >
         {pad[control.name].label}
       </Button>
     );
+  };
+  const atEdge = controls.some((c) => !canPressIn(scene, c.action));
   const named = (name: SceneControlName) => controls.find((c) => c.name === name);
 
   return (
@@ -74,6 +78,7 @@ export function ScenePlayer({ scene, onPress, onRestart }: ScenePlayerProps) {
         <Text className="scene-player__step">第 {scene.step} 步</Text>
         <Text className={`scene-ready${scene.ready ? ' scene-ready--on' : ''}`}>{scene.ready ? '就绪' : '生成中…'}</Text>
       </View>
+      {atEdge && <Text className="scene-player__edge">已到场景边缘，换个方向看看</Text>}
       {scene.notice && (
         <View className="scene-player__notice" role="alert">
           {scene.notice}

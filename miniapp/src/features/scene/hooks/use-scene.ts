@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SceneControl } from '@drama/shared/scenes';
+import { canPress, viewAfter, type SceneControl, type SceneViewPlace } from '@drama/shared/scenes';
 import { errorText } from '@/lib/error-text';
 import { useLatest } from '@/lib/use-latest';
 import { ApiError } from '@/lib/api-client';
@@ -26,11 +26,19 @@ export type SceneView =
       notice: string | null;
       /** the model's named controls: the d-pad */
       controls: SceneControl[];
+      /** how far the view may go from the start (null: no bound) and where it is: an arrow past the edge is off */
+      reach: number | null;
+      place: SceneViewPlace;
       /** the precomputed next frame of each control's action, once ready: a press paints it at once */
       next: Record<number, string>;
     };
 
 type Playing = Extract<SceneView, { status: 'playing' }>;
+
+/** Whether the scene's view lets `action` be pressed: an arrow that would take it past its reach is off. */
+export function canPressIn(scene: Pick<Playing, 'controls' | 'reach' | 'place'>, action: number): boolean {
+  return scene.reach === null || canPress(scene.place, scene.controls.find((c) => c.action === action)?.name, scene.reach);
+}
 
 /**
  * One scene from `source`: created on mount and on `restart()`; `press(action)` steps it (one press
@@ -75,7 +83,20 @@ export function useScene(source: SceneSource | null) {
     createScene(source).then(
       (s) => {
         if (id !== run.current) return;
-        setView({ status: 'playing', sceneId: s.sceneId, frame: s.frame, step: s.step, ready: false, strip: [s.frame], pressing: false, notice: null, controls: s.controls, next: {} });
+        setView({
+          status: 'playing',
+          sceneId: s.sceneId,
+          frame: s.frame,
+          step: s.step,
+          ready: false,
+          strip: [s.frame],
+          pressing: false,
+          notice: null,
+          controls: s.controls,
+          reach: s.reach ?? null,
+          place: s.view ?? { y: 0, x: 0 },
+          next: {},
+        });
         poll(id, s.sceneId, s.step);
       },
       (error: unknown) => id === run.current && setView({ status: 'error', error }),
@@ -89,9 +110,10 @@ export function useScene(source: SceneSource | null) {
 
   const press = useCallback(
     async (action: number) => {
-      if (view.status !== 'playing' || pressing.current) return;
+      if (view.status !== 'playing' || pressing.current || !canPressIn(view, action)) return;
       const id = run.current;
       const before: Playing = view;
+      const place = viewAfter(before.place, before.controls.find((c) => c.action === action)?.name);
       pressing.current = true;
       const painted = before.next[action];
       // The precomputed frame is painted now; the answer below confirms it.
@@ -99,7 +121,7 @@ export function useScene(source: SceneSource | null) {
         v.status !== 'playing'
           ? v
           : painted
-            ? { ...v, frame: painted, step: v.step + 1, ready: false, next: {}, pressing: true, notice: null, strip: [...v.strip, painted].slice(-stripLength) }
+            ? { ...v, frame: painted, step: v.step + 1, place, ready: false, next: {}, pressing: true, notice: null, strip: [...v.strip, painted].slice(-stripLength) }
             : { ...v, pressing: true, notice: null },
       );
       try {
@@ -111,6 +133,7 @@ export function useScene(source: SceneSource | null) {
                 ...v,
                 frame: answer.frame,
                 step: answer.step,
+                place: answer.view ?? place,
                 ready: false,
                 next: {},
                 pressing: false,
@@ -127,7 +150,16 @@ export function useScene(source: SceneSource | null) {
           if (id !== run.current) return;
           setView((v) =>
             v.status === 'playing' && now
-              ? { ...v, frame: now.frame, step: now.step, ready: false, next: {}, pressing: false, strip: [...before.strip, now.frame].slice(-stripLength) }
+              ? {
+                  ...v,
+                  frame: now.frame,
+                  step: now.step,
+                  place: now.view ?? before.place,
+                  ready: false,
+                  next: {},
+                  pressing: false,
+                  strip: [...before.strip, now.frame].slice(-stripLength),
+                }
               : v.status === 'playing' ? { ...before, pressing: false } : v,
           );
           if (now) poll(id, before.sceneId, now.step);

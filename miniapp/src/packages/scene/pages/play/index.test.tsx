@@ -77,6 +77,30 @@ it('disables the controls while a press is in flight', async () => {
   await waitFor(() => expect(control('up').hasAttribute('disabled')).toBe(false));
 });
 
+it('turns an arrow off where the view reaches the scene\'s edge, for taps and keys, and on again when it comes back', async () => {
+  const reach = { ...created, data: { ...created.data, reach: 1, view: { y: 0, x: 0 } } };
+  const at = (n: number, x: number): Reply => ok({ frame: png(n), step: n, precomputed: true, view: { y: 0, x } });
+  const calls = fakeNetwork({ 'POST /scenes': reach, [`GET /scenes/${sceneId}`]: state(true), [`POST /scenes/${sceneId}/steps`]: [at(1, -1), at(2, 0)] });
+  render(<ScenePlayPage />);
+  await screen.findByText('第 0 步');
+  expect(screen.queryByText(/已到场景边缘/)).toBeNull();
+
+  fireEvent.click(control('left'));
+  await screen.findByText('第 1 步');
+  await waitFor(() => expect(control('left').hasAttribute('disabled')).toBe(true)); // one press from the start is the edge
+  expect(control('left').getAttribute('aria-label')).toBe('向左走（已到尽头）');
+  expect(control('right').hasAttribute('disabled')).toBe(false);
+  expect(screen.getByText('已到场景边缘，换个方向看看')).toBeTruthy();
+  fireEvent.keyDown(window, { key: 'ArrowLeft' });
+  fireEvent.click(control('left'));
+  expect(stepsOf(calls)).toEqual([{ action: 3 }]); // neither went out
+
+  fireEvent.click(control('right'));
+  await screen.findByText('第 2 步');
+  await waitFor(() => expect(control('left').hasAttribute('disabled')).toBe(false));
+  expect(stepsOf(calls)).toEqual([{ action: 3 }, { action: 0 }]);
+});
+
 it('presses with the arrow keys and + on H5, ignores keys of controls the model lacks, and keeps the last 8 frames', async () => {
   const calls = fakeNetwork({
     'POST /scenes': created,
