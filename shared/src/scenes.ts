@@ -84,14 +84,16 @@ export const sceneControlsSchema = z
  * before can come back as it was: only cells never shown are the dynamics'. Without it the model's 4-frame
  * context forgot what left the view, and a scene that went away and back came back repainted, blurrier each
  * time (models/REPORT.md, "What we tried"). The view stays within `reach` tokens of where the scene started
- * on each axis (the model's, chosen after training: dynamics.json `config.reach`); the app greys out an arrow
- * that would leave. Any other press (in/out) changes what a cell means, so the memory starts anew from the
+ * on each axis (the model's: dynamics.json `config.reach`, models/world/steer.py `REACH`, as far as the
+ * controls are measured); the app greys out an arrow that would leave. Any other press (in/out) changes what a cell means, so the memory starts anew from the
  * frame it led to. models/world/steer.py `Memory` is the same rule in the training code's evaluation.
  *
  * `cells`: the (16 + 2 reach)² canvas, row-major, a token or -1 where the view has not been; `view`: where
  * the view's top-left token is, in tokens from the start (y down, x right).
  */
+/** The token grid's side: sceneTokensPerFrame is its square. */
 export const sceneGrid = 16;
+/** The largest reach the contract accepts (a model's is 4 today). */
 export const sceneMaxReach = 8;
 export const sceneViewMoves: Readonly<Partial<Record<SceneControlName, readonly [dy: number, dx: number]>>> = {
   left: [0, -1],
